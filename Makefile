@@ -1,0 +1,57 @@
+# manim_nb: `make demo` renders the bundled example offline; `make test` runs every test.
+# Both install what is missing first (apt packages, then .venv) and skip what is there.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PKGS := libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm espeak-ng
+DEMO_STORYBOARD := examples/pythagoras.yaml
+
+.PHONY: setup apt demo test sync-check nbtest pytest bench clean
+
+setup: apt $(VENV)/.installed
+
+# apt: install only the packages that are missing (a ready machine pays one dpkg query).
+apt:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	command -v cc >/dev/null 2>&1 || missing="$$missing build-essential python3-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "apt: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The venv is rebuilt only when the package's requirements change.
+$(VENV)/.installed: settings.ini setup.py
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+demo: setup
+	$(VENV)/bin/manim-nb render $(DEMO_STORYBOARD) -o out/demo
+	@echo "demo video: out/demo/final.mp4"
+
+# The library must be what the notebooks export, and the notebooks must be clean.
+sync-check: setup
+	@before=$$(cat manim_nb/*.py nbs/*.ipynb | md5sum); \
+	$(VENV)/bin/nbdev_export && $(VENV)/bin/nbdev_clean; \
+	after=$$(cat manim_nb/*.py nbs/*.ipynb | md5sum); \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "FAILED: nbdev_export/nbdev_clean changed files: the library or notebooks were out of sync."; \
+	  git status --short -- manim_nb nbs; exit 1; fi; \
+	echo "sync-check: library and notebooks in sync, notebooks clean"
+
+nbtest: setup
+	$(VENV)/bin/nbdev_test --n_workers 2 --timing
+
+pytest: setup
+	$(VENV)/bin/python -m pytest tests/ -q
+
+test: sync-check nbtest pytest
+
+bench: setup
+	$(PY) bench/render.py
+
+clean:
+	rm -rf out _proc nbs/media nbs/out
