@@ -1,0 +1,7 @@
+# expect: reject: forbidden
+from manim import *
+
+
+class Scene1(Scene):
+    def construct(self):
+        utils.commands.capture(['sh', '-c', 'id'])

@@ -1,0 +1,11 @@
+# expect: fix: extracted code
+```
+from manim import *
+
+
+class Scene1(Scene):
+    def construct(self):
+        circle = Circle(color=BLUE)
+        self.play(Create(circle))
+        self.wait()
+```

@@ -1,0 +1,5 @@
+# expect: reject: no code found
+Run this:
+```bash
+manim -ql scene.py
+```

@@ -1,0 +1,8 @@
+# expect: reject: GraphScene was removed
+from manim import *
+
+
+class Scene1(GraphScene):
+    def construct(self):
+        self.setup_axes()
+        self.play(ShowCreation(self.get_graph(lambda x: x ** 2)))

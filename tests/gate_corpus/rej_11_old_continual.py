@@ -1,0 +1,7 @@
+# expect: reject: unknown name ContinualAnimation
+from manim import *
+
+
+class Scene1(Scene):
+    def construct(self):
+        self.add(ContinualAnimation(Circle()))
