@@ -1,0 +1,119 @@
+"End-to-end runs of the offline pipeline: bad input, isolation of failures, resume after a kill, durations."
+import contextlib, io, json, os, signal, subprocess, sys, time
+from pathlib import Path
+
+import av
+import pytest
+
+from manim_nb.cli import main
+from manim_nb.pipeline import SceneCode, OfflineProvider, Run, RunError, RunOptions, status
+from manim_nb.storyboard import SceneSpec, Storyboard, load_storyboard
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT/'examples'/'pythagoras.yaml'
+
+def tiny(n=3):
+    return Storyboard(title='Tiny', scenes=[SceneSpec(seq=i, text=f'Scene number {i} says a few words.', layout='bullets',
+                                                      params=dict(title=f'Part {i}', bullets=['one', 'two'])) for i in range(1, n+1)])
+
+def cli(*args):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()): rc = main(list(args))
+    return rc, err.getvalue()
+
+BAD = {
+    'missing.yaml': (None, 'no such storyboard file'),
+    'bad.yaml': ('title: [oops\n', 'invalid YAML at line'),
+    'bad.json': ('{"title": "x", "scenes": [}', 'invalid JSON at line 1'),
+    'noscenes.yaml': ('title: T\nscenes: []\n', 'scenes: List should have at least 1 item'),
+    'dup.yaml': ('title: T\nscenes:\n- {seq: 1, text: a}\n- {seq: 1, text: b}\n', 'duplicate seq 1'),
+    'empty.yaml': ('title: T\nscenes:\n- {seq: 1, text: a}\n- {seq: 2, text: "  "}\n', 'scene #2 (seq 2): text: narration is empty'),
+    'layout.yaml': ('title: T\nscenes:\n- {seq: 1, text: a, layout: fancy}\n', 'scene #1 (seq 1): layout: unknown layout'),
+    'types.yaml': ('title: T\nscenes:\n- {seq: one, text: a}\n', 'scene #1 (seq one): seq: Input should be a valid integer'),
+    'params.yaml': ('title: T\nscenes:\n- {seq: 1, text: a, layout: bullets, params: {title: x}}\n', 'bullets'),
+}
+
+@pytest.mark.parametrize('name', sorted(BAD))
+def test_bad_storyboards_exit_with_one_line(tmp_path, name):
+    content, expect = BAD[name]
+    if content is not None: (tmp_path/name).write_text(content)
+    rc, err = cli('render', str(tmp_path/name), '-o', str(tmp_path/'out'), '--no-progress')
+    assert rc == 1
+    assert err.count('\n') == 1 and err.startswith('manim-nb: error: ') and name in err and expect in err, err
+    assert not (tmp_path/'out'/'manifest.json').exists(), 'no run may start on a bad storyboard'
+
+def test_bad_storyboard_cli_has_no_traceback(tmp_path):
+    r = subprocess.run([sys.executable, '-m', 'manim_nb', 'render', str(tmp_path/'nope.json')], capture_output=True, text=True)
+    assert r.returncode == 1 and 'Traceback' not in r.stderr and 'no such storyboard file' in r.stderr
+
+def test_example_storyboard_end_to_end(tmp_path):
+    sb = load_storyboard(EXAMPLE)
+    assert 4 <= len(sb.scenes) <= 5
+    run = Run(sb, tmp_path/'demo', RunOptions(provider='offline', tts='espeak')).execute()
+    df = run.outcomes
+    assert len(df) == len(sb.scenes) and (df.render_status == 'ok').all() and (df.codegen_source == 'template').all()
+    csv_rows = (tmp_path/'demo'/'outcomes.csv').read_text().strip().splitlines()
+    assert len(csv_rows) == len(sb.scenes) + 1
+    with av.open(str(tmp_path/'demo'/'final.mp4')) as c:
+        kinds = sorted(s.type for s in c.streams)
+        dur = c.duration / 1e6
+    assert kinds == ['audio', 'video']
+    expected = sum(max(a, c) for a, c in zip(df.audio_s, df.clip_s))
+    assert abs(dur - expected) < 0.5, (dur, expected)
+    assert all(a > 1 for a in df.audio_s)
+
+BOOM = 'from manim import *\nclass Scene2(Scene):\n    def construct(self):\n        raise RuntimeError("boom in scene 2")\n'
+
+class Breaks(OfflineProvider):
+    "Scene 2's code passes the gate but raises in manim."
+    def generate(self, scenes, run):
+        out = super().generate(scenes, run)
+        if 2 in out: out[2] = SceneCode(BOOM, 'individual')
+        return out
+
+def test_render_failure_is_isolated_and_falls_back(tmp_path):
+    run = Run(tiny(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=Breaks()).execute()
+    df = run.outcomes.set_index('scene')
+    assert (df.render_status == 'ok').all()
+    assert df.loc['Scene2', 'codegen_source'] == 'template' and 'boom in scene 2' in df.loc['Scene2', 'error']
+    assert df.loc['Scene1', 'codegen_source'] == 'template' and df.loc['Scene1', 'error'] == ''
+
+def test_scene_that_never_renders_is_named_and_others_survive(tmp_path, monkeypatch):
+    import manim_nb.layouts as L
+    real = L.template_source
+    monkeypatch.setattr(L, 'template_source', lambda s, *a, **k: BOOM if s.seq == 2 else real(s, *a, **k))
+    with pytest.raises(RunError, match=r'Scene2.*final.mp4 has the other scenes'):
+        Run(tiny(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=Breaks()).execute()
+    df, summary = status(tmp_path/'r')
+    assert list(df.render_status) == ['ok', 'failed', 'ok'] and 'Scene2 failed' in summary
+    assert (tmp_path/'r'/'final.mp4').exists()
+
+def test_resume_after_kill_renders_nothing_twice(tmp_path):
+    sb_path = tmp_path/'sb.json'; tiny(4).save(sb_path)
+    out = tmp_path/'run'
+    p = subprocess.Popen([sys.executable, '-m', 'manim_nb', 'render', str(sb_path), '-o', str(out), '--workers', '1', '--no-progress'],
+                         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    done_before = set()
+    while time.monotonic() < deadline and p.poll() is None:
+        try: scenes = json.loads((out/'manifest.json').read_text())['scenes']
+        except (FileNotFoundError, json.JSONDecodeError, KeyError): scenes = {}
+        done_before = {k for k, v in scenes.items() if v.get('render_status') == 'ok'}
+        if len(done_before) >= 1: break
+        time.sleep(0.05)
+    os.killpg(p.pid, signal.SIGKILL); p.wait()
+    assert 1 <= len(done_before) < 4, done_before
+    clips_before = {k: (out/'clips'/f'Scene{k}.mp4').stat().st_mtime_ns for k in done_before}
+    events = []
+    run = Run(sb_path, out, RunOptions(provider='offline', tts='espeak'), listeners=[events.append]).execute()
+    rendered_again = {str(e.seq) for e in events if e.phase == 'render' and e.kind == 'scene'}
+    assert not (rendered_again & done_before), (rendered_again, done_before)
+    assert rendered_again | done_before == {'1', '2', '3', '4'}
+    assert {k: (out/'clips'/f'Scene{k}.mp4').stat().st_mtime_ns for k in done_before} == clips_before
+    assert (run.outcomes.render_status == 'ok').all() and (out/'final.mp4').exists()
+
+def test_status_command_prints_table(tmp_path):
+    Run(tiny(1), tmp_path/'r', RunOptions(provider='offline', tts='none')).execute()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out): assert main(['status', str(tmp_path/'r')]) == 0
+    assert 'Scene1' in out.getvalue() and 'template 1' in out.getvalue()
