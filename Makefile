@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm espeak-ng
 DEMO_STORYBOARD := examples/pythagoras.yaml
 
-.PHONY: setup apt demo test sync-check nbtest pytest bench clean
+.PHONY: setup apt demo test sync-check nbtest pytest bench clean readme
 
 setup: apt $(VENV)/.installed
 
@@ -52,6 +52,9 @@ test: sync-check nbtest pytest
 
 bench: setup
 	$(PY) bench/render.py
+
+readme:
+	$(PY) tools/nb2readme.py
 
 clean:
 	rm -rf out _proc nbs/media nbs/out

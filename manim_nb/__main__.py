@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/11a_main.ipynb #d8cb44b9
+# %% ../nbs/11a_main.ipynb #2bb73016
 from .cli import main
 
-# %% ../nbs/11a_main.ipynb #2d504bb5
+# %% ../nbs/11a_main.ipynb #a687cb53
 #| eval: false
 if __name__ == '__main__': raise SystemExit(main())
