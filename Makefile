@@ -29,7 +29,7 @@ $(VENV)/.installed: settings.ini setup.py
 	@touch $@
 
 demo: setup
-	$(VENV)/bin/manim-nb render $(DEMO_STORYBOARD) -o out/demo
+	$(VENV)/bin/manim-nb render $(DEMO_STORYBOARD) -o out/demo --provider offline --tts espeak
 	@echo "demo video: out/demo/final.mp4"
 
 # The library must be what the notebooks export, and the notebooks must be clean.
