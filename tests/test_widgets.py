@@ -47,7 +47,7 @@ def test_batch_status_follows_a_whole_batch_with_a_fallback(tmp_path, fake_batch
     # before the job exists, every scene waits
     assert after('codegen', 'start')[0]['chips'] == {1: 'waiting', 2: 'waiting'}
     # every poll: the job name and state, both scenes in the batch, nothing counted as done yet
-    polls = [(ev, st) for ev, st in log if ev.phase == 'batch']
+    polls = [(ev, st) for ev, st in log if (ev.phase, ev.kind) == ('batch', 'state')]
     assert len(polls) == 16  # 900 s of job at one poll a minute, plus the first
     for ev, st in polls:
         assert st['job'] == ev.data['state']
@@ -88,7 +88,7 @@ def test_batch_status_shows_repair_then_recovery(tmp_path, fake_batch):
     assert seq2[0] == 'in batch' and 'failed' in seq2 and seq2[-1] == 'repair', seq2
     i = seq2.index('failed')
     assert set(seq2[i + 1:]) == {'repair'}, seq2
-    assert {ev.data['name'] for ev, _ in rec.log if ev.phase == 'batch'} == set(fake.jobs)  # both jobs shown
+    assert {ev.data['name'] for ev, _ in rec.log if (ev.phase, ev.kind) == ('batch', 'state')} == set(fake.jobs)  # both jobs shown
     assert status.counts == {'done by batch': 1, 'repair': 1} and status.rendered == 2
     assert list(run.outcomes.codegen_source) == ['batch', 'repair']
 
