@@ -33,3 +33,17 @@ def test_executor_from_url(cluster):
     try: assert ex.submit(pow, 2, 5).result(timeout=30) == 32
     finally: ex._client.close()
     with pytest.raises(ValueError, match='dask://HOST:PORT'): executor_from_url('tcp://127.0.0.1:1')
+
+def test_a_run_renders_on_the_cluster_from_its_url(cluster, tmp_path):
+    from manim_nb.pipeline import Run, RunOptions
+    from manim_nb.storyboard import SceneSpec, Storyboard
+    tmp_path.chmod(0o755)
+    sb = Storyboard(title='Dask', scenes=[SceneSpec(seq=i, text='A short one.', layout='title_card', params=dict(title=f'D{i}')) for i in (1, 2)])
+    url = cluster.scheduler_address.replace('tcp://', 'dask://')
+    with distributed.Client(cluster) as client:
+        before = sum(client.run(lambda dask_worker: len(dask_worker.data) + dask_worker.state.executed_count).values())
+        run = Run(sb, tmp_path/'run', RunOptions(provider='offline', tts='none', executor=url)).execute()
+        after = sum(client.run(lambda dask_worker: len(dask_worker.data) + dask_worker.state.executed_count).values())
+    assert (run.outcomes.render_status == 'ok').all() and (tmp_path/'run'/'final.mp4').exists()
+    assert after - before >= 2, 'both scenes were rendered by the cluster'
+    assert run.executor is None  # the run's own client is closed again
