@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Render benchmark: the same storyboard, side by side in one run.
+"""Render benchmark: the same storyboard, side by side in one run (wall-clock seconds).
 
 1. sequential bare `manim -ql` CLI calls, one per scene, on exactly the code manim_nb renders (the seed's way);
-2. `manim-nb render` into a fresh folder (narration, code, parallel sandboxed renders, mux, concat);
-3. `manim-nb render` again into the same folder (the resume path: everything reused).
+2. `manim-nb render` cold: a fresh run folder and an empty cache (narration, code, gate, parallel sandboxed
+   renders through the preloaded pool, mux, concat);
+3. `manim-nb render` warm, same folder: the resume path, everything reused;
+4. `manim-nb render` warm, a fresh folder sharing the cache: narration and clips come from the cache;
+5. `manim-nb render` cold through a local Dask cluster (2 worker processes), when `distributed` is installed.
 
-Prints wall times and ratios. Not a test: numbers depend on the machine.
-Usage: python bench/render.py [STORYBOARD] [--workers N]
+Not a test: the numbers depend on the machine. Usage: python bench/render.py [STORYBOARD] [--workers N]
 """
 import argparse, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 from manim_nb.layouts import template_source
 from manim_nb.storyboard import load_storyboard
 from manim_nb.tts import speak
@@ -24,7 +25,7 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument('storyboard', nargs='?', default=str(ROOT/'examples'/'pythagoras.yaml'))
     ap.add_argument('--workers', type=int, default=None); a = ap.parse_args()
     sb = load_storyboard(a.storyboard)
-    tmp = Path(tempfile.mkdtemp(prefix='manim_nb_bench_'))
+    tmp = Path(tempfile.mkdtemp(prefix='manim_nb_bench_', dir=ROOT/'out' if (ROOT/'out').is_dir() else None)); tmp.chmod(0o755)
     durs = {s.seq: speak(s.text, tmp/f'a{s.seq}.wav', provider='espeak') for s in sb.scenes}
     files = []
     for s in sb.scenes:
@@ -33,15 +34,24 @@ def main():
     manim = [sys.executable, '-m', 'manim', 'render', '-ql', '-v', 'WARNING', '--media_dir', str(tmp/'bare'/'media')]
     def bare():
         for f, name in files: subprocess.run(manim + [str(f), name], check=True, cwd=tmp/'bare', capture_output=True)
-    cmd = [sys.executable, '-m', 'manim_nb', 'render', a.storyboard, '-o', str(tmp/'nb'), '--no-progress', '--provider', 'offline', '--tts', 'espeak']
-    if a.workers: cmd += ['--workers', str(a.workers)]
-    nb = lambda: subprocess.run(cmd, check=True, capture_output=True)
-    t_bare = timed(bare); t_cold = timed(nb); t_warm = timed(nb)
-    n = len(sb.scenes)
-    print(f'storyboard: {a.storyboard} ({n} scenes), cores: {os.cpu_count()}')
-    print(f'{"sequential bare manim -ql":<40}{t_bare:8.2f} s')
-    print(f'{"manim-nb render (cold)":<40}{t_cold:8.2f} s   speedup x{t_bare/t_cold:.2f}')
-    print(f'{"manim-nb render (re-run, all reused)":<40}{t_warm:8.2f} s   {t_warm/t_cold:.1%} of cold')
+    def nb(out, cache, *extra):
+        cmd = [sys.executable, '-m', 'manim_nb', 'render', a.storyboard, '-o', str(out), '--no-progress', '--provider', 'offline',
+               '--tts', 'espeak', '--cache', str(cache), *extra] + (['--workers', str(a.workers)] if a.workers else [])
+        return lambda: subprocess.run(cmd, check=True, capture_output=True)
+    rows = [('sequential bare manim -ql', timed(bare))]
+    rows.append(('manim-nb render, cold', timed(nb(tmp/'cold', tmp/'cache'))))
+    rows.append(('manim-nb render, warm (same folder)', timed(nb(tmp/'cold', tmp/'cache'))))
+    rows.append(('manim-nb render, warm (new folder, cache)', timed(nb(tmp/'warm', tmp/'cache'))))
+    try:
+        from distributed import LocalCluster
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50) as c:
+            url = c.scheduler_address.replace('tcp://', 'dask://')
+            rows.append(('manim-nb render, cold, Dask LocalCluster(2)', timed(nb(tmp/'dask', tmp/'cache2', '--executor', url))))
+    except ImportError: print('(distributed not installed: no Dask row)')
+    base, cold = rows[0][1], rows[1][1]
+    print(f'storyboard: {a.storyboard} ({len(sb.scenes)} scenes), cores: {os.cpu_count()}')
+    for name, t in rows:
+        print(f'{name:<46}{t:8.2f} s   x{base/t:6.2f} vs bare   {t/cold:7.1%} of cold')
     shutil.rmtree(tmp, ignore_errors=True)
 
 if __name__ == '__main__': main()
