@@ -10,8 +10,11 @@ real google-genai SDK; no rendering) as:
 3. batch        one Batch job, polled every P seconds;
 4. deadline     one Batch job with a deadline shorter than B: cancelled, then concurrent individual calls.
 
-Prints wall time and cost per strategy, and both as ratios to sequential. Not a test: numbers depend on L, B and W.
-Usage: python bench/codegen.py [--latency 0.5] [--turnaround 2] [--deadline 1] [--workers 8] [--scenes 5 20 100]
+Prints wall time and cost per strategy, and both as ratios to sequential. Then, for whole runs that also render
+(individual calls, tiny scenes), the time to the first finished clip and to the last, with overlapping phases (each
+scene renders as soon as its code passes the gate) and with strictly sequential phases (`RunOptions(overlap=False)`).
+Not a test: numbers depend on L, B and W.
+Usage: python bench/codegen.py [--latency 0.5] [--turnaround 2] [--deadline 1] [--workers 8] [--scenes 5 20 100] [--ttfc-scenes 4]
 """
 import argparse, logging, sys, tempfile, time, warnings
 from collections import Counter
@@ -40,13 +43,28 @@ def one(fake, n, strategy, a):
     sb = storyboard(n)
     jobs0, calls0 = fake.jobs_created, fake.calls['generateContent']
     with tempfile.TemporaryDirectory() as d:
-        run = Run(sb, Path(d)/'run', RunOptions(provider='gemini', tts='none'), provider=prov)
+        run = Run(sb, Path(d)/'run', RunOptions(provider='gemini', tts='none', no_cache=True), provider=prov)
         t = time.perf_counter()
         res = prov.generate(sb.scenes, run)
         wall = time.perf_counter() - t
     assert len(res) == n and all(r.code for r in res.values()), f'{strategy}: missing code'
     return (wall, sum(r.cost_usd for r in res.values()), Counter(r.source for r in res.values()),
             fake.jobs_created - jobs0, fake.calls['generateContent'] - calls0)
+
+
+def first_clip(fake, n, overlap, a):
+    "A whole run (individual calls with jittered latency, real renders): seconds to the first clip and to the end."
+    sb = Storyboard(title='TTFC', scenes=[SceneSpec(seq=i, text=f'Scene {i}.', layout='title_card', params=dict(title=f'Part {i}'))
+                                         for i in range(1, n + 1)])
+    prov = GeminiProvider(client=fake.client(), model=a.model, batch=False, workers=a.workers)
+    times = []
+    with tempfile.TemporaryDirectory() as d:
+        Path(d).chmod(0o755)
+        t = time.perf_counter()
+        listen = lambda ev: ev.phase == 'render' and ev.kind == 'scene' and times.append(time.perf_counter() - t)
+        Run(sb, Path(d)/'run', RunOptions(provider='gemini', tts='none', overlap=overlap, no_cache=True), provider=prov,
+            listeners=[listen]).execute()
+        return times[0], time.perf_counter() - t
 
 
 def main():
@@ -59,6 +77,7 @@ def main():
     ap.add_argument('--model', default='gemini-2.5-pro', help='model, for prices (default gemini-2.5-pro)')
     ap.add_argument('--scenes', type=int, nargs='+', default=[5, 20, 100])
     ap.add_argument('--strategies', nargs='+', default=['sequential', 'concurrent', 'batch', 'deadline'])
+    ap.add_argument('--ttfc-scenes', type=int, default=4, help='scenes of the time-to-first-clip runs (0: skip them)')
     a = ap.parse_args()
     a.deadline = a.turnaround / 2 if a.deadline is None else a.deadline
     warnings.simplefilter('ignore')
@@ -78,6 +97,12 @@ def main():
                 print(f'{n:>6}  {s:<11} {wall:>8.2f} {wall / base[0]:>6.2f} {cost:>9.4f} {cost / base[1]:>6.2f}  {jobs:>4} {calls:>5}  '
                       + ', '.join(f'{k} {v}' for k, v in sorted(src.items())), flush=True)
             print()
+        if a.ttfc_scenes:
+            print(f'time to first clip, {a.ttfc_scenes} scenes, individual calls with latency 1..{a.ttfc_scenes} x L (one scene per step), real renders:')
+            for overlap in (False, True):
+                fake.faults.latency = [a.latency * (i + 1) for i in range(a.ttfc_scenes)]
+                first, total = first_clip(fake, a.ttfc_scenes, overlap, a)
+                print(f"  {'overlapping phases' if overlap else 'sequential phases':<20} first clip {first:6.2f} s   all done {total:6.2f} s")
 
 
 if __name__ == '__main__':
