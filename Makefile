@@ -43,7 +43,7 @@ sync-check: setup
 	echo "sync-check: library and notebooks in sync, notebooks clean"
 
 nbtest: setup
-	$(VENV)/bin/nbdev_test --n_workers 2 --timing
+	MANIM_NB_CACHE=$$(mktemp -d) $(VENV)/bin/nbdev_test --n_workers 2 --timing
 
 pytest: setup
 	$(VENV)/bin/python -m pytest tests/ -q
