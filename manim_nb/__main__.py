@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/11a_main.ipynb #2bb73016
+# %% ../nbs/11a_main.ipynb #8dc8de50
 from .cli import main
 
-# %% ../nbs/11a_main.ipynb #a687cb53
+# %% ../nbs/11a_main.ipynb #3cb2c616
 #| eval: false
 if __name__ == '__main__': raise SystemExit(main())

@@ -26,7 +26,7 @@ def test_render_all_through_a_local_cluster(cluster):
     assert [r.scene for r in rs] == ['T0', 'T1']
     assert all(r.ok and r.clip.exists() and 0.1 < r.duration < 0.4 for r in rs), [r.error for r in rs]
     assert sorted(r.scene for r in seen) == ['T0', 'T1']
-    assert len(pooled) == 2 and any(pooled.values())  # the workers rendered through their own preloaded pools
+    assert len(pooled) == 2 and any(pooled.values())  # a worker that rendered did so through its own preloaded pool
 
 def test_executor_from_url(cluster):
     ex = executor_from_url(cluster.scheduler_address.replace('tcp://', 'dask://'))

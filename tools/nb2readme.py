@@ -4,7 +4,7 @@
 Markdown cells are copied as they are; code cells become ```python blocks; `#| hide` cells are left out.
 `python tools/nb2readme.py --check` exits 1 when README.md is not what the notebook says.
 """
-import json, sys
+import argparse, json, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +19,11 @@ def readme_text(nb_path=ROOT/'nbs'/'index.ipynb') -> str:
     return '\n\n'.join(parts) + '\n'
 
 if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--check', action='store_true', help='exit 1 when README.md differs from nbs/index.ipynb; write nothing')
+    a = ap.parse_args()
     text, readme = readme_text(), ROOT/'README.md'
-    if '--check' in sys.argv:
+    if a.check:
         ok = readme.exists() and readme.read_text() == text
         print('README.md is in step with nbs/index.ipynb' if ok else 'README.md differs from nbs/index.ipynb: run python tools/nb2readme.py')
         sys.exit(0 if ok else 1)
