@@ -273,6 +273,69 @@ def test_resume_after_crash_reattaches(tmp_path):
     fake.stop()
 
 
+def test_a_job_that_is_gone_is_not_polled_until_the_deadline(tmp_path):
+    "After a crash, the job was deleted (or expired from retention): the re-run sees 404 once and falls back at once."
+    clk = FakeClock()
+    fake = FakeGemini(clock=clk, turnaround=3600)
+    def crash(s): raise KeyboardInterrupt
+    opts = RunOptions(provider='gemini', tts='none')
+    prov = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=crash, poll_interval=60, timeout=86400)
+    with pytest.raises(KeyboardInterrupt): codegen_phase(Run(tiny(2), tmp_path/'run', opts, provider=prov))
+    name = next(iter(fake.jobs))
+    c = fake.client(); c.batches.delete(name=name)
+    fake.reset(); t0 = clk()
+    prov2 = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep, poll_interval=60, timeout=86400)
+    rows, errs = codegen(Run(tiny(2), tmp_path/'run', opts, provider=prov2))
+    assert clk() - t0 < 60 and fake.calls['batches.get'] == 1, (clk() - t0, fake.calls)
+    for o in rows.values(): assert_individual(o, 'batch job ended JOB_NOT_FOUND')
+    assert fake.jobs_created == 1  # no new job for the gone one: its scenes fell back to individual calls
+    fake.stop()
+
+
+def test_a_crash_inside_create_is_recovered_by_display_name(tmp_path, monkeypatch):
+    "The process died after the job was created but before its name was saved: the next run adopts it."
+    import manim_nb.batch as B
+    clk = FakeClock()
+    fake = FakeGemini(clock=clk, turnaround=600)
+    opts = RunOptions(provider='gemini', tts='none')
+    real = B._record
+    def die_after_create(state, name, st): raise KeyboardInterrupt  # dies before the name is recorded and saved
+    monkeypatch.setattr(B, '_record', die_after_create)
+    prov = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep, poll_interval=60, timeout=86400)
+    with pytest.raises(KeyboardInterrupt): codegen_phase(Run(tiny(2), tmp_path/'run', opts, provider=prov))
+    saved = json.loads((tmp_path/'run'/'manifest.json').read_text())['batch']['codegen']['jobs']
+    assert [j['state'] for j in saved] == ['CREATING'] and saved[0]['name'] is None and fake.jobs_created == 1
+    monkeypatch.setattr(B, '_record', real)
+    rows, errs = codegen(Run(tiny(2), tmp_path/'run', opts, provider=prov))
+    assert errs == {} and [o.codegen_source for o in rows.values()] == ['batch', 'batch']
+    assert fake.jobs_created == 1, 'the job made before the crash was adopted, not created again'
+    fake.stop()
+
+
+def test_a_failed_chunk_keeps_the_jobs_already_created(tmp_path, monkeypatch):
+    "Split into one job per scene; the second create is refused: the first job is still used, only scene 2 falls back."
+    import manim_nb.batch as B
+    monkeypatch.setattr(B, 'INLINE_LIMIT', 20_000)  # each request is ~12 kB (the system instruction): one per job
+    fake, clk, run = setup(tmp_path, n=2, http_errors={'batchGenerateContent': {2: 400}})
+    rows, errs = codegen(run)
+    assert fake.jobs_created == 1 and fake.calls['batchGenerateContent'] == 2
+    assert rows['Scene1'].codegen_source == 'batch'
+    assert_individual(rows['Scene2'], 'batch create failed: 400')
+    fake.stop()
+
+
+def test_a_bad_poll_interval_fails_before_any_job_exists(tmp_path, monkeypatch):
+    from manim_nb.gemini import GeminiConfigError
+    monkeypatch.setenv('MANIM_NB_BATCH_TIMEOUT', '2h')
+    clk = FakeClock()
+    fake = FakeGemini(clock=clk)
+    prov = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep)
+    with pytest.raises(GeminiConfigError, match="MANIM_NB_BATCH_TIMEOUT must be a number of seconds, got '2h'"):
+        codegen_phase(Run(tiny(2), tmp_path/'run', RunOptions(provider='gemini', tts='none'), provider=prov))
+    assert fake.jobs_created == 0
+    fake.stop()
+
+
 def _env(fake, **kw):
     env = {k: v for k, v in os.environ.items() if k not in KEY_VARS}
     env.update(fake.env(), MANIM_NB_POLL_INTERVAL='0.05', MANIM_MODEL=MODEL, PYTHONUNBUFFERED='1', **kw)

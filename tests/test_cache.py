@@ -94,3 +94,32 @@ def test_cache_cli_info_and_clear(tmp_path):
     r = run('info'); assert r.returncode == 0 and 'render:      1 entries' in r.stdout, r.stdout
     r = run('clear'); assert r.returncode == 0 and 'removed 1 entries' in r.stdout
     assert cache_info(c)['render']['entries'] == 0
+
+def test_replay_of_a_gemini_narrated_run_reuses_its_narration_and_code(tmp_path, monkeypatch):
+    "Durations go into code prompts, so a replay must narrate exactly as the recording did to find its answers."
+    with FakeGemini(sec_per_char=0.05) as fake:
+        clk = FakeClock()
+        prov = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep, poll_interval=1, timeout=100, batch=False)
+        rec = Run(tiny(), tmp_path/'rec', RunOptions(provider='gemini', tts='gemini', workers=2), provider=prov, client=fake.client()).execute()
+        assert list(rec.outcomes.tts_source) == ['gemini', 'gemini']
+        calls = sum(fake.calls.values())
+        monkeypatch.setenv('MANIM_MODEL', MODEL)
+        rep = Run(tiny(), tmp_path/'replay', RunOptions(replay=str(tmp_path/'rec'))).execute()
+        assert sum(fake.calls.values()) == calls
+    df = rep.outcomes
+    assert rep.options.tts == 'gemini' and list(df.tts_source) == ['gemini', 'gemini']
+    assert list(df.codegen_source) == ['cache', 'cache'] and list(df.audio_s) == list(rec.outcomes.audio_s)
+
+def test_make_replays_the_storyboard_from_a_cache_folder(tmp_path):
+    with FakeGemini() as fake:
+        env = {k: v for k, v in os.environ.items() if k not in KEY_VARS} | fake.env() | dict(MANIM_MODEL=MODEL, MANIM_NB_POLL_INTERVAL='0.05')
+        cmd = [sys.executable, '-m', 'manim_nb', 'make', 'Circles', '--tts', 'none', '--no-progress', '--cache', str(tmp_path/'shared')]
+        r = subprocess.run(cmd + ['-o', str(tmp_path/'a')], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        calls = sum(fake.calls.values())
+        env = {k: v for k, v in env.items() if k not in KEY_VARS + ('GOOGLE_GEMINI_BASE_URL',)}
+        r = subprocess.run([sys.executable, '-m', 'manim_nb', 'make', 'Circles', '--tts', 'none', '--no-progress', '-o', str(tmp_path/'b'),
+                            '--replay', str(tmp_path/'a'/'cache')], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        assert sum(fake.calls.values()) == calls
+    assert (tmp_path/'b'/'storyboard.json').read_text() == (tmp_path/'a'/'storyboard.json').read_text()

@@ -119,3 +119,25 @@ def test_status_command_prints_table(tmp_path):
     out = io.StringIO()
     with contextlib.redirect_stdout(out): assert main(['status', str(tmp_path/'r')]) == 0
     assert 'Scene1' in out.getvalue() and 'template 1' in out.getvalue()
+
+def test_clips_are_redone_when_manim_or_the_layouts_change(tmp_path, monkeypatch):
+    import manim_nb.pipeline as P
+    opts = RunOptions(provider='offline', tts='none', no_cache=True)
+    Run(tiny(1), tmp_path/'r', opts).execute()
+    monkeypatch.setattr(P, '_RENDER_ENV', 'another-manim-or-layouts')
+    events = []
+    Run(tiny(1), tmp_path/'r', opts, listeners=[events.append]).execute()
+    assert [e.seq for e in events if e.phase == 'render' and e.kind == 'scene'] == [1]
+
+def test_captions_reach_the_scene_code(tmp_path):
+    run = Run(tiny(1), tmp_path/'r', RunOptions(provider='offline', tts='none', captions=True)).execute()
+    assert 'Scene1.show_captions = True' in run.path('code', 1).read_text() and run.outcomes.render_status[0] == 'ok'
+
+def test_a_failed_gemini_voice_is_asked_again_next_run(tmp_path):
+    from manim_nb.fake_gemini import FakeGemini
+    with FakeGemini(http_errors={'generateContent': {'*': 503}}) as fake:
+        run = Run(tiny(1), tmp_path/'r', RunOptions(provider='offline', tts='gemini'), client=fake.client()).execute()
+        assert run.outcomes.tts_source[0] == 'espeak' and 'gemini TTS failed' in run.outcomes.error[0]
+        fake.faults.http_errors = {}
+        again = Run(tiny(1), tmp_path/'r', RunOptions(provider='offline', tts='gemini'), client=fake.client()).execute()
+    assert again.outcomes.tts_source[0] == 'gemini' and again.outcomes.error[0] == ''
