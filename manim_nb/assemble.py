@@ -9,8 +9,8 @@ from fractions import Fraction
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['AUDIO_RATE', 'synth_clip', 'synth_wav', 'media_duration', 'read_audio', 'AssembleError', 'mux', 'concat', 'can_copy',
-           'concat_copy']
+__all__ = ['AUDIO_RATE', 'AAC_OPTIONS', 'synth_clip', 'synth_wav', 'media_duration', 'read_audio', 'AssembleError', 'mux',
+           'concat', 'can_copy', 'concat_copy']
 
 # %% ../nbs/08_assemble.ipynb #5a6a5de2
 import av
@@ -65,14 +65,15 @@ def media_duration(path:Path|str, # any audio or video file
         ds = [float(s.duration * s.time_base) for s in c.streams if s.duration and s.time_base]
         return max(ds, default=0.0)
 
-# %% ../nbs/08_assemble.ipynb #6717fc6d
+# %% ../nbs/08_assemble.ipynb #28ac9a8f
 AUDIO_RATE = 48000
+AAC_OPTIONS = {'aac_coder': 'fast'}
 
 class _AudioWriter:
     "Encode float32 mono samples to an aac stream, in 1024-sample frames with continuous pts."
     def __init__(self, container, rate:int=AUDIO_RATE):
         self.c, self.rate, self.n, self.buf = container, rate, 0, np.zeros(0, np.float32)
-        self.s = container.add_stream('aac', rate=rate, layout='mono')
+        self.s = container.add_stream('aac', rate=rate, layout='mono', options=dict(AAC_OPTIONS))
         self.size = 1024
 
     def write(self, samples:np.ndarray):
