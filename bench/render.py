@@ -31,13 +31,16 @@ def main():
     for s in sb.scenes:
         f = tmp/'bare'/f'scene{s.seq}.py'; f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(template_source(s, sb.title, durs[s.seq])); files.append((f, s.name))
+    # every command runs as from an installed package: bytecode cached (pip compiles it; an editable checkout does once)
+    env = {k: v for k, v in os.environ.items() if k != 'PYTHONDONTWRITEBYTECODE'}
+    subprocess.run([sys.executable, '-m', 'compileall', '-q', str(ROOT/'manim_nb')], check=True, env=env)
     manim = [sys.executable, '-m', 'manim', 'render', '-ql', '-v', 'WARNING', '--media_dir', str(tmp/'bare'/'media')]
     def bare():
-        for f, name in files: subprocess.run(manim + [str(f), name], check=True, cwd=tmp/'bare', capture_output=True)
+        for f, name in files: subprocess.run(manim + [str(f), name], check=True, cwd=tmp/'bare', capture_output=True, env=env)
     def nb(out, cache, *extra):
         cmd = [sys.executable, '-m', 'manim_nb', 'render', a.storyboard, '-o', str(out), '--no-progress', '--provider', 'offline',
                '--tts', 'espeak', '--cache', str(cache), *extra] + (['--workers', str(a.workers)] if a.workers else [])
-        return lambda: subprocess.run(cmd, check=True, capture_output=True)
+        return lambda: subprocess.run(cmd, check=True, capture_output=True, env=env)
     rows = [('sequential bare manim -ql', timed(bare))]
     rows.append(('manim-nb render, cold', timed(nb(tmp/'cold', tmp/'cache'))))
     rows.append(('manim-nb render, warm (same folder)', timed(nb(tmp/'cold', tmp/'cache'))))

@@ -161,14 +161,16 @@ def parse_storyboard(data:Any, # the decoded JSON/YAML document
         msgs = [f"{_where(err['loc'], data)}: {err['msg'].removeprefix('Value error, ')}" for err in e.errors()]
         raise StoryboardError(f'{source}: ' + '; '.join(msgs)) from None
 
-# %% ../nbs/00_storyboard.ipynb #c41a8e1e
+# %% ../nbs/00_storyboard.ipynb #9f5ec965
+_YAML_LOADER = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+
 def load_storyboard(path # a .json, .yaml or .yml storyboard file
                    ) -> Storyboard:
     "Load and validate a storyboard file."
     path = Path(path)
     if not path.is_file(): raise StoryboardError(f'{path}: no such storyboard file')
     text = path.read_text(encoding='utf-8')
-    try: data = json.loads(text) if path.suffix.lower() == '.json' else yaml.safe_load(text)
+    try: data = json.loads(text) if path.suffix.lower() == '.json' else yaml.load(text, Loader=_YAML_LOADER)
     except json.JSONDecodeError as e: raise StoryboardError(f'{path}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}') from None
     except yaml.YAMLError as e:
         mark = getattr(e, 'problem_mark', None)
