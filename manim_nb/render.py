@@ -99,7 +99,7 @@ def child_env(workdir:Path, # the render's own folder
     assert not [k for k in env if is_secret(k)], 'a secret-looking name in the child env'
     return env
 
-# %% ../nbs/06_render.ipynb #916d139e
+# %% ../nbs/06_render.ipynb #865d2bba
 def _run_ok(cmd, timeout=30):
     try: return subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
                                env=child_env(Path(tempfile.gettempdir()))).returncode == 0
@@ -139,17 +139,30 @@ def _probe_cgroup():
     finally: _rmdir(probe)
 
 @functools.cache
+def _probe_unshare() -> list[str]:
+    "The `unshare` prefix that works here: network and pid namespaces, else network only, else none."
+    unshare = shutil.which('unshare')
+    if not unshare: return []
+    if _run_ok([unshare, '-n', '-p', '-f', '--kill-child', 'true']): return [unshare, '-n', '-p', '-f', '--kill-child']
+    return [unshare, '-n'] if _run_ok([unshare, '-n', 'true']) else []
+
+@functools.cache
+def _cgroup_parent() -> Optional[Path]: return _probe_cgroup()
+
+@functools.cache
+def _probe_setpriv() -> list[str]:
+    "The `setpriv` prefix dropping to uid 65534, when that uid can run this interpreter and import manim (about 1 s)."
+    setpriv = shutil.which('setpriv')
+    if os.geteuid() != 0 or not setpriv: return []
+    cmd = [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups']
+    return cmd if _run_ok(cmd + [sys.executable, '-c', 'import manim']) else []
+
+@functools.cache
 def probe_sandbox() -> dict:
     "What this machine lets us enforce on a render child (probed once, cached)."
-    unshare = shutil.which('unshare')
-    ns = [unshare, '-n', '-p', '-f', '--kill-child'] if unshare and _run_ok([unshare, '-n', '-p', '-f', '--kill-child', 'true']) else []
-    net = [unshare, '-n'] if not ns and unshare and _run_ok([unshare, '-n', 'true']) else []
-    setpriv, drop = shutil.which('setpriv'), []
-    if os.geteuid() == 0 and setpriv:
-        cmd = [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups']
-        if _run_ok(cmd + [sys.executable, '-c', 'import manim']): drop = cmd
-    return dict(prefix=ns or net, netns=bool(ns or net), pidns=bool(ns), cgroup=_probe_cgroup(),
-                uid_drop=drop, root=os.geteuid() == 0, python=sys.executable)
+    pre = _probe_unshare()
+    return dict(prefix=pre, netns=bool(pre), pidns='-p' in pre, cgroup=_cgroup_parent(),
+                uid_drop=_probe_setpriv(), root=os.geteuid() == 0, python=sys.executable)
 
 # %% ../nbs/06_render.ipynb #5f39adc1
 _POOL = dict(pool=None, error=None, starts=0, atexit=False)  # this process's preloaded render pool (see `default_pool`)
@@ -301,7 +314,7 @@ def clip_duration(path:Path) -> float:
         if s.duration is not None and s.time_base is not None: return float(s.duration*s.time_base)
         return c.duration/1e6
 
-# %% ../nbs/06_render.ipynb #953b45ed
+# %% ../nbs/06_render.ipynb #078342a4
 def _tail(text:str, n:int=25) -> str: return '\n'.join(text.rstrip().splitlines()[-n:])
 
 def _reachable(path:Path) -> bool:
@@ -335,13 +348,14 @@ def _kill_all(proc:subprocess.Popen, cg:PidsCgroup):
     except OSError: pass
     cg.destroy()
 
-def _prepare(workdir:Path, code:str) -> tuple[Path, bool]:
+def _prepare(workdir:Path, code:str, can_drop:Optional[bool]=None) -> tuple[Path, bool]:
     "Create `workdir` (with `tmp/`), write `scene.py`; chown it to uid 65534 when the drop applies. Returns (workdir, drop)."
     workdir = Path(workdir).absolute()
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir/'tmp').mkdir(exist_ok=True)
     (workdir/'scene.py').write_text(code)
-    drop = bool(probe_sandbox()['uid_drop']) and _reachable(workdir)
+    if can_drop is None: can_drop = bool(probe_sandbox()['uid_drop'])
+    drop = can_drop and _reachable(workdir)
     if drop: _chown_tree(workdir, 65534)
     return workdir, drop
 
@@ -609,7 +623,7 @@ def _pool_serve():
                 out = log.read().decode('utf-8', 'replace'); log.close()
                 send(dict(id=jid, rc=rc, log=out))
 
-# %% ../nbs/06_render.ipynb #158a429f
+# %% ../nbs/06_render.ipynb #4e4c2e73
 class RenderPool:
     "A server process that imported manim once and forks one fresh sandboxed child per scene."
     def __init__(self, start_timeout:float=60, # seconds to wait for the server to import manim
@@ -619,8 +633,7 @@ class RenderPool:
         self._pending, self._wlock, self.started = {}, threading.Lock(), collections.deque(maxlen=64)
         self.dir = Path(tempfile.mkdtemp(prefix='manim_nb_pool_'))
         (self.dir/'tmp').mkdir()
-        sb = probe_sandbox()
-        prefix = [shutil.which('unshare'), '-n'] if sb['netns'] else []
+        prefix = [shutil.which('unshare'), '-n'] if _probe_unshare() else []
         self._err = open(self.dir/'server.log', 'w+b')
         self.proc = subprocess.Popen([*prefix, sys.executable, '-c', 'from manim_nb.render import _pool_serve; _pool_serve()'],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._err, cwd=self.dir,
@@ -680,8 +693,8 @@ class RenderPool:
         if not self.alive: raise PoolError('the render pool server is not running')
         t0, lim, timeout = time.monotonic(), as_limits(job.limits), job.timeout
         manim_cmd(job.scene_name, job.quality)  # validates quality before touching the disk
-        workdir, drop = _prepare(job.workdir, job.code)
-        cpu, cg = lim.cpu_for(timeout), PidsCgroup(probe_sandbox()['cgroup'], lim.nproc)
+        workdir, drop = _prepare(job.workdir, job.code, self.uid_drop)  # the server probed the drop in a fork
+        cpu, cg = lim.cpu_for(timeout), PidsCgroup(_cgroup_parent(), lim.nproc)
         jid, q = uuid.uuid4().hex, self._queue.Queue()
         self._pending[jid] = q
         req = dict(id=jid, code=job.code, scene_name=job.scene_name, workdir=str(workdir), quality=job.quality,
