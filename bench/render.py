@@ -4,7 +4,8 @@
 1. sequential bare `manim -ql` CLI calls, one per scene, on exactly the code manim_nb renders (the seed's way);
 2. `manim-nb render` cold: a fresh run folder and an empty cache (narration, code, gate, parallel sandboxed
    renders through the preloaded pool, mux, concat);
-3. `manim-nb render` warm, same folder: the resume path, everything reused;
+3. `manim-nb render` warm, same folder: the finished run's up-to-date stamp answers; then the same with the stamp
+   removed, so the pipeline checks every step itself;
 4. `manim-nb render` warm, a fresh folder sharing the cache: narration and clips come from the cache;
 5. `manim-nb render` cold through a local Dask cluster (2 worker processes), when `distributed` is installed.
 
@@ -44,6 +45,8 @@ def main():
     rows = [('sequential bare manim -ql', timed(bare))]
     rows.append(('manim-nb render, cold', timed(nb(tmp/'cold', tmp/'cache'))))
     rows.append(('manim-nb render, warm (same folder)', timed(nb(tmp/'cold', tmp/'cache'))))
+    (tmp/'cold'/'.done.json').unlink()  # without the up-to-date stamp, the pipeline checks every step itself
+    rows.append(('  same, pipeline checks (stamp removed)', timed(nb(tmp/'cold', tmp/'cache'))))
     rows.append(('manim-nb render, warm (new folder, cache)', timed(nb(tmp/'warm', tmp/'cache'))))
     try:
         from distributed import LocalCluster

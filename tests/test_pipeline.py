@@ -141,3 +141,33 @@ def test_a_failed_gemini_voice_is_asked_again_next_run(tmp_path):
         fake.faults.http_errors = {}
         again = Run(tiny(1), tmp_path/'r', RunOptions(provider='offline', tts='gemini'), client=fake.client()).execute()
     assert again.outcomes.tts_source[0] == 'gemini' and again.outcomes.error[0] == ''
+
+def _cli_proc(*args):
+    "Run `manim-nb` in a fresh interpreter; (rc, stdout, stderr, whether the pipeline module was imported)."
+    code = ('import sys; from manim_nb.cli import main; rc = main(sys.argv[1:]); '
+            'print("PIPELINE", "manim_nb.pipeline" in sys.modules, file=sys.stderr); sys.exit(rc)')
+    r = subprocess.run([sys.executable, '-c', code, *args], capture_output=True, text=True, timeout=300)
+    return r.returncode, r.stdout, r.stderr, 'PIPELINE True' in r.stderr
+
+def test_a_finished_run_answers_from_its_stamp_until_something_changes(tmp_path):
+    sb, out = tmp_path/'sb.json', tmp_path/'run'
+    tiny(2).save(sb)
+    args = ('render', str(sb), '-o', str(out), '--tts', 'none', '--no-progress', '--cache', str(tmp_path/'cache'))
+    rc, stdout, err, imported = _cli_proc(*args)
+    assert rc == 0 and imported and (out/'.done.json').exists(), err
+    final = (out/'final.mp4').stat().st_mtime_ns
+    rc, stdout2, err2, imported = _cli_proc(*args)  # nothing changed: the stamp answers, the pipeline is not even imported
+    assert (rc, stdout2, imported) == (0, stdout, False) and 'Tiny: 2 scenes, 2 rendered' in err2
+    assert (out/'final.mp4').stat().st_mtime_ns == final
+    s = load_storyboard(sb); s.scenes[1].text = 'Scene two now says something else.'; s.save(sb)
+    events_before = json.loads((out/'manifest.json').read_text())['scenes']['2']['code_sha']
+    rc, _, err3, imported = _cli_proc(*args)  # an edited storyboard runs the pipeline, which redoes scene 2 only
+    assert rc == 0 and imported, err3
+    assert json.loads((out/'manifest.json').read_text())['scenes']['2']['code_sha'] != events_before
+    assert (out/'final.mp4').stat().st_mtime_ns != final
+    assert _cli_proc(*args)[3] is False
+    (out/'final.mp4').unlink()  # a lost video is made again
+    rc, _, err4, imported = _cli_proc(*args)
+    assert rc == 0 and imported and (out/'final.mp4').exists(), err4
+    rc, _, _, imported = _cli_proc(*args, '--quality', 'm')  # other options: not the same video
+    assert rc == 0 and imported
