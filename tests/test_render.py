@@ -246,3 +246,17 @@ def test_pool_server_has_no_secrets_and_no_network(monkeypatch):
         if p.pidns: assert pid == 1
         if SB['uid_drop']: assert p.uid_drop and uid == 65534
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+def test_the_pool_tuning_changes_no_pixel(tmp_path, pool):
+    "A scene of text, a formula, copies and held frames: the tuned pool and plain `python -m manim` give the same frames."
+    import av, numpy as np
+    code = ("from manim import *\nclass Same(Scene):\n    def construct(self):\n"
+            "        t = Text('Same frames', font_size=40).to_edge(UP); m = MathTex('a^2 + b^2 = c^2')\n"
+            "        self.play(Write(t), run_time=0.4); self.play(FadeIn(m.copy().shift(DOWN)), run_time=0.4)\n"
+            "        self.play(TransformFromCopy(m, m.copy().shift(UP)), run_time=0.4); self.wait(0.6)\n")
+    tuned, plain = pool.render(RenderJob(code, 'Same', tmp_path/'pool')), render_scene(code, 'Same', tmp_path/'sub')
+    assert tuned.ok and plain.ok, (tuned.error, plain.error)
+    def frames(p):
+        with av.open(str(p)) as c: return [f.to_ndarray(format='rgb24') for f in c.decode(video=0)]
+    a, b = frames(tuned.clip), frames(plain.clip)
+    assert len(a) == len(b) == 27 and all(np.array_equal(x, y) for x, y in zip(a, b))
