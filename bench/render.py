@@ -49,9 +49,8 @@ def main():
     rows.append(('  same, pipeline checks (stamp removed)', timed(nb(tmp/'cold', tmp/'cache'))))
     rows.append(('manim-nb render, warm (new folder, cache)', timed(nb(tmp/'warm', tmp/'cache'))))
     try:
-        import logging
+        os.environ['DASK_LOGGING__DISTRIBUTED'] = 'error'  # else manim's log handler prints the cluster's INFO lines
         from distributed import LocalCluster
-        logging.getLogger('distributed').setLevel(logging.ERROR)  # manim's log handler would print the cluster's INFO lines
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50) as c:
             url = c.scheduler_address.replace('tcp://', 'dask://')
             rows.append(('manim-nb render, cold, Dask LocalCluster(2)', timed(nb(tmp/'dask', tmp/'cache2', '--executor', url))))
