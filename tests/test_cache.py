@@ -116,7 +116,10 @@ def test_make_replays_the_storyboard_from_a_cache_folder(tmp_path):
         cmd = [sys.executable, '-m', 'manim_nb', 'make', 'Circles', '--tts', 'none', '--no-progress', '--cache', str(tmp_path/'shared')]
         r = subprocess.run(cmd + ['-o', str(tmp_path/'a')], capture_output=True, text=True, env=env)
         assert r.returncode == 0, r.stderr
-        calls = sum(fake.calls.values())
+        calls, stamp = sum(fake.calls.values()), (tmp_path/'a'/'.done.json').stat().st_mtime_ns
+        again = subprocess.run(cmd + ['-o', str(tmp_path/'a')], capture_output=True, text=True, env=env)
+        assert (again.returncode, again.stdout) == (0, r.stdout), again.stderr  # finished: the stamp answers
+        assert (tmp_path/'a'/'.done.json').stat().st_mtime_ns == stamp and sum(fake.calls.values()) == calls
         env = {k: v for k, v in env.items() if k not in KEY_VARS + ('GOOGLE_GEMINI_BASE_URL',)}
         r = subprocess.run([sys.executable, '-m', 'manim_nb', 'make', 'Circles', '--tts', 'none', '--no-progress', '-o', str(tmp_path/'b'),
                             '--replay', str(tmp_path/'a'/'cache')], capture_output=True, text=True, env=env)
