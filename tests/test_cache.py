@@ -126,3 +126,18 @@ def test_make_replays_the_storyboard_from_a_cache_folder(tmp_path):
         assert r.returncode == 0, r.stderr
         assert sum(fake.calls.values()) == calls
     assert (tmp_path/'b'/'storyboard.json').read_text() == (tmp_path/'a'/'storyboard.json').read_text()
+
+def test_replay_follows_a_repaired_scene_in_another_folder(tmp_path, monkeypatch):
+    "Repair prompts quote the render's traceback; its paths and addresses are made run-independent, so a replay finds them."
+    with FakeGemini(code={'Scene2': ['render_error']}) as fake:
+        clk = FakeClock()
+        prov = GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep, poll_interval=1, timeout=100)
+        rec = Run(tiny(), tmp_path/'rec', RunOptions(provider='gemini', tts='none', workers=2), provider=prov).execute()
+        assert list(rec.outcomes.codegen_source) == ['batch', 'repair']
+        calls = sum(fake.calls.values())
+        monkeypatch.setenv('MANIM_MODEL', MODEL)
+        rep = Run(tiny(), tmp_path/'elsewhere'/'replay', RunOptions(tts='none', replay=str(tmp_path/'rec'))).execute()
+        assert sum(fake.calls.values()) == calls
+    df = rep.outcomes
+    assert list(df.render_status) == ['ok', 'ok'] and 'template' not in list(df.codegen_source), df[['codegen_source', 'error']]
+    assert (tmp_path/'elsewhere'/'replay'/'scenes'/'Scene2.py').read_text() == (tmp_path/'rec'/'scenes'/'Scene2.py').read_text()
