@@ -65,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--port', type=int, default=0)
     return ap
 
-# %% ../nbs/11_cli.ipynb #344bed0e
+# %% ../nbs/11_cli.ipynb #721d5bbf
 import hashlib, os, re
 STAMP = '.done.json'
 _RUN_ENV = re.compile(r'^(GEMINI_|GOOGLE_|TTS_|MANIM_|XDG_CACHE_HOME$)')
@@ -98,7 +98,9 @@ def stamp_key(a:argparse.Namespace, out:Path, storyboard:Path) -> Optional[str]:
     blob = json.dumps([args, str(Path(out).resolve()), sb, env, code, sys.executable, sys.version], default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
-def _products(out:Path) -> list: return [_stat(out/'final.mp4'), _stat(out/'manifest.json')]
+def _products(out:Path) -> list:
+    "Size and mtime of what a finished run holds: the video, the manifest, and every scene's code."
+    return [_stat(out/'final.mp4'), _stat(out/'manifest.json')] + [[p.name, _stat(p)] for p in sorted(out.glob('scenes/*.py'))]
 
 def read_stamp(out:Path, key:Optional[str]) -> Optional[str]:
     "The summary of a finished run in `out` made with the same `key`, when its video and manifest are untouched; else None."
