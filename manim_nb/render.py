@@ -404,14 +404,15 @@ def render_scene(code:str, # Manim source defining `scene_name`
         out = log.read().decode('utf-8', 'replace')
     return _finish(scene_name, workdir, rc, out, timed_out, timeout, lim, cpu, t0)
 
-# %% ../nbs/06_render.ipynb #8518f175
+# %% ../nbs/06_render.ipynb #ef328b53
 def _share_svg_paths() -> bool:
     "Deep copies of SVG-built mobjects share their (never modified) parsed `path_obj`."
     try: from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
     except ImportError: return False
     cls = VMobjectFromSVGPath
     if getattr(cls, '_manim_nb_tuned', False): return True
-    base = cls.__deepcopy__
+    base = getattr(cls, '__deepcopy__', None)
+    if base is None: return False
     def __deepcopy__(self, memo):
         po = self.__dict__.get('path_obj')
         if po is not None: memo.setdefault(id(po), po)  # deepcopy returns what the memo holds for an id
@@ -435,10 +436,14 @@ def _convert_held_frames_once() -> bool:
         orig(self, pixels, repeat=1)  # validates the frame and encodes the first copy exactly as manim does
         frame = av.VideoFrame.from_ndarray(pixels, format='rgba').reformat(format=stream.pix_fmt)
         tb = 1 / Fraction(self.spec.frame_rate)
-        for _ in range(repeat - 1):
-            frame.pts, frame.time_base = self._next_pts, tb
-            self._next_pts += 1
-            for packet in stream.encode(frame): mux(packet)
+        try:
+            for _ in range(repeat - 1):
+                frame.pts, frame.time_base = self._next_pts, tb
+                self._next_pts += 1
+                for packet in stream.encode(frame): mux(packet)
+        except Exception as e:
+            if hasattr(self, '_operation_error'): raise self._operation_error('encode', e) from e
+            raise
     cls.write_frame, cls._manim_nb_tuned = write_frame, True
     return True
 
