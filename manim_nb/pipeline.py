@@ -539,15 +539,20 @@ def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int,
     run.emit('render', 'end', failed=sorted(failed))
     return failed
 
-# %% ../nbs/09_pipeline.ipynb #a69a2921
+# %% ../nbs/09_pipeline.ipynb #e7605f8c
 def mux_scene(run:Run, s:SceneSpec) -> Optional[Path]:
     "Mux scene `s`'s clip with its narration unless the muxed clip is current; None when it has no clip."
     with run.manifest.lock: rec = dict(run.manifest.scene(s.seq))
     if rec.get('render_status') != 'ok' or not run.path('clip', s.seq).exists(): return None
     fp = fingerprint('av', rec.get('clip_fp'), rec.get('audio_fp'))
     if rec.get('av_fp') != fp or not run.path('av', s.seq).exists():
-        from manim_nb.assemble import mux
-        mux(run.path('clip', s.seq), run.path('audio', s.seq) if run.options.tts != 'none' else None, run.path('av', s.seq))
+        from manim_nb.assemble import AAC_OPTIONS, mux
+        from manim_nb.cache import content_key
+        cache = run.shared_cache if rec.get('audio_fp') not in (None, 'fallback') else None  # a fallback voice has no address
+        key = content_key('av', fp, AAC_OPTIONS)
+        if not (cache and cache.fetch('render', key, run.path('av', s.seq), '.av.mp4')):
+            mux(run.path('clip', s.seq), run.path('audio', s.seq) if run.options.tts != 'none' else None, run.path('av', s.seq))
+            if cache: cache.put_file('render', key, run.path('av', s.seq), '.av.mp4')
         run.manifest.update(s.seq, av_fp=fp)
     return run.path('av', s.seq)
 

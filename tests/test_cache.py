@@ -58,14 +58,19 @@ def test_replay_miss_falls_back_to_template_with_the_reason(tmp_path, monkeypatc
     o = run.outcomes.iloc[0]
     assert o.codegen_source == 'template' and 'no recorded answer' in o.error and o.render_status == 'ok'
 
-def test_warm_run_in_a_fresh_folder_renders_and_speaks_nothing(tmp_path):
+def test_warm_run_in_a_fresh_folder_renders_and_speaks_nothing(tmp_path, monkeypatch):
     opts = RunOptions(provider='offline', tts='espeak', workers=2)
     Run(tiny(), tmp_path/'cold', opts).execute()
     events = []
+    import manim_nb.assemble
+    def no_mux(*a, **k): raise AssertionError('a warm run muxes nothing: muxed clips come from the cache')
+    monkeypatch.setattr(manim_nb.assemble, 'mux', no_mux)
     warm = Run(tiny(), tmp_path/'warm', opts, listeners=[events.append]).execute()
     rendered = [e for e in events if e.phase == 'render' and e.kind == 'scene']
     assert rendered and all(e.data.get('cached') for e in rendered)
     assert list(warm.outcomes.render_s) == [0.0, 0.0]
+    for i in (1, 2):  # muxed clips come from the cache too, byte for byte
+        assert (tmp_path/'warm'/'clips'/f'Scene{i}.av.mp4').read_bytes() == (tmp_path/'cold'/'clips'/f'Scene{i}.av.mp4').read_bytes()
     assert (tmp_path/'warm'/'audio'/'Scene1.wav').read_bytes() == (tmp_path/'cold'/'audio'/'Scene1.wav').read_bytes()
 
 def test_two_concurrent_runs_sharing_a_cache_corrupt_nothing(tmp_path):
@@ -81,7 +86,7 @@ def test_two_concurrent_runs_sharing_a_cache_corrupt_nothing(tmp_path):
         with av.open(str(tmp_path/f'run{i}'/'final.mp4')) as c:
             assert sum(1 for _ in c.decode(video=0)) > 0
     info = cache_info(Cache(cache))
-    assert info['render']['entries'] == 3 and info['tts']['entries'] == 3
+    assert info['render']['entries'] == 6 and info['tts']['entries'] == 3  # 3 clips, 3 muxed clips
     assert not [p for p in cache.rglob('*') if p.name.startswith('.') or p.suffix == '.tmp'], 'no temporary file is left behind'
     for p in (cache/'render').rglob('*.mp4'):
         with av.open(str(p)) as c: assert c.streams.video[0].frames > 0
