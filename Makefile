@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm espeak-ng
 DEMO_STORYBOARD := examples/pythagoras.yaml
 
-.PHONY: setup apt demo test sync-check nbtest pytest bench clean readme
+.PHONY: setup apt demo test sync-check house nbtest pytest bench clean readme outputs
 
 setup: apt $(VENV)/.installed
 
@@ -43,19 +43,27 @@ sync-check: setup
 	  git status --short -- manim_nb nbs; exit 1; fi; \
 	echo "sync-check: library and notebooks in sync, notebooks clean"
 
+# The shape of the house: no import cycles, notebooks in layer order, small export cells, notebooks that show results.
+house:
+	@python3 tools/nbstats.py --check > /dev/null && echo "house: no import cycles, layer order kept, export cells <= 60 lines, outputs shown"
+
 nbtest: setup
 	MANIM_NB_CACHE=$$(mktemp -d) $(VENV)/bin/nbdev_test --n_workers 2 --timing
 
 pytest: setup
 	$(VENV)/bin/python -m pytest tests/ -q
 
-test: sync-check nbtest pytest
+test: sync-check house nbtest pytest
 
 bench: setup
 	$(PY) bench/render.py
 
 readme:
 	$(PY) tools/nb2readme.py
+
+# Re-run the notebooks and keep their outputs (after editing a lesson); `make test` checks nothing here.
+outputs: setup
+	$(PY) tools/nbrun.py
 
 clean:
 	rm -rf out _proc nbs/media nbs/out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from manim_nb.batch import GeminiProvider
+from manim_nb.providers import GeminiProvider
 from manim_nb.fake_gemini import FakeGemini
 from manim_nb.pipeline import Run, RunOptions
 from manim_nb.storyboard import SceneSpec, Storyboard

@@ -15,7 +15,7 @@ import argparse, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from manim_nb.layouts import template_source
+from manim_nb.templates import template_source
 from manim_nb.storyboard import load_storyboard
 from manim_nb.tts import speak
 

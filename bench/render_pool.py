@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from manim_nb.layouts import template_source
+from manim_nb.templates import template_source
 from manim_nb.render import RenderJob, RenderPool, render_all, render_scene, _close_pool
 from manim_nb.storyboard import load_storyboard
 

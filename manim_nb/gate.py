@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Optional
 
 # %% auto #0
-__all__ = ['LAYOUT_SCENES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'FORBIDDEN_BUILTINS', 'ATTR_BUILTINS',
-           'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names',
-           'manim_scene_types', 'layout_names', 'apply_edits', 'scene_classes', 'fix_scene_class', 'drop_path_hacks',
-           'fix_imports', 'add_star_imports', 'bound_names', 'policy_errors', 'fix_api', 'unknown_names', 'check',
-           'check_file']
+__all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'FORBIDDEN_BUILTINS',
+           'ATTR_BUILTINS', 'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code',
+           'parse', 'manim_names', 'manim_scene_types', 'our_names', 'layout_names', 'apply_edits', 'scene_classes',
+           'fix_scene_class', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names', 'policy_errors',
+           'fix_api', 'unknown_names', 'check', 'check_file']
 
 # %% ../nbs/05_gate.ipynb #7757e3ea
 @dataclass
@@ -99,17 +99,23 @@ def manim_scene_types() -> frozenset:
     return frozenset(n for n in manim_names() if inspect.isclass(c := getattr(manim, n, None)) and issubclass(c, manim.Scene))
 
 LAYOUT_SCENES = ('TemplateScene', 'TitleAndMainContent', 'SplitScreen')
+OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates')
 
 @functools.cache
-def layout_names() -> tuple[frozenset, frozenset]:
-    "`(names, scene_classes)` of `manim_nb.layouts`, or of its contract when it cannot be imported."
+def our_names(mod:str # one of OUR_MODULES
+             ) -> tuple[frozenset, frozenset]:
+    "`(names, scene_classes)` that `from mod import *` provides, or those of its contract when it cannot be imported."
     try:
-        mod = importlib.import_module('manim_nb.layouts')
-        names = frozenset(getattr(mod, '__all__', None) or [n for n in dir(mod) if not n.startswith('_')])
+        m = importlib.import_module(mod)
+        names = frozenset(getattr(m, '__all__', None) or [n for n in dir(m) if not n.startswith('_')])
         import manim
-        scenes = frozenset(n for n in names if inspect.isclass(c := getattr(mod, n, None)) and issubclass(c, manim.Scene))
-        return names, scenes | frozenset(LAYOUT_SCENES)
-    except Exception: return frozenset(LAYOUT_SCENES + ('template_source',)), frozenset(LAYOUT_SCENES)
+        return names, frozenset(n for n in names if inspect.isclass(c := getattr(m, n, None)) and issubclass(c, manim.Scene))
+    except Exception: return (frozenset(LAYOUT_SCENES), frozenset(LAYOUT_SCENES)) if mod == OUR_MODULES[0] else (frozenset(), frozenset())
+
+def layout_names() -> tuple[frozenset, frozenset]:
+    "`(names, scene_classes)` of our modules together; the seed's layout classes are always among the scenes."
+    both = [our_names(m) for m in OUR_MODULES]
+    return frozenset().union(*(n for n, _ in both)), frozenset().union(*(c for _, c in both)) | frozenset(LAYOUT_SCENES)
 
 # %% ../nbs/05_gate.ipynb #14c8d161
 class _Src:
@@ -199,15 +205,16 @@ co_code func_globals
 '''.split())
 
 ALLOWED_MODULES = ('manim', 'numpy', 'math', 'cmath', 'random', 'itertools', 'functools', 'collections', 'typing',
-                   'dataclasses', 'string', 'copy', 'enum', '__future__', 'manim_nb.layouts')
+                   'dataclasses', 'string', 'copy', 'enum', '__future__') + OUR_MODULES
 SEED_LAYOUT_MODULES = ('layouts', 'src.templates.layouts', 'manim_layout_manager', 'templates.layouts', 'src.layouts')
 
 def _allowed_module(mod):
     if mod in SEED_LAYOUT_MODULES: return True
     parts = mod.split('.')
     if any(p in DENIED_NAMES - {'utils'} or p.startswith('_') and p != '__future__' for p in parts): return False
-    return any(mod == a or mod.startswith(a + '.') for a in ALLOWED_MODULES if a != 'manim_nb.layouts') or mod == 'manim_nb.layouts'
+    return mod in OUR_MODULES or any(mod == a or mod.startswith(a + '.') for a in ALLOWED_MODULES if a not in OUR_MODULES)
 
+# %% ../nbs/05_gate.ipynb #9eb2bc73
 def _is_path_hack(stmt, hack_vars=()):
     "A statement that only manipulates sys.path or computes a path for that."
     seg = ast.unparse(stmt)
@@ -241,6 +248,7 @@ def drop_path_hacks(tree:ast.Module, src:_Src, # parsed code and its source
         edits.append((*src.stmt_span(s), f'import {", ".join(src.seg(a) for a in keep)}\n') if keep else (*src.stmt_span(s), ''))
     return edits, fixes
 
+# %% ../nbs/05_gate.ipynb #4d16e527
 def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
                ) -> tuple[list, list[str]]:
     "Return `(edits, fixes)` rewriting seed layout imports; raise GateError for a module that is not allowed."
@@ -273,13 +281,15 @@ def _star_imports(tree): return {n.module for n in ast.walk(tree) if isinstance(
 
 def add_star_imports(tree:ast.Module, src:_Src, # parsed code (after the other import fixes) and its source
                     ) -> tuple[list, list[str]]:
-    "Return `(edits, fixes)` adding `from manim import *` / `from manim_nb.layouts import *` when needed."
+    "Return `(edits, fixes)` adding `from manim import *` / `from manim_nb.layouts import *` (or templates) when needed."
     stars, bound = _star_imports(tree), bound_names(tree)
     loads = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - bound
     bases = {b.id for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for b in c.bases if isinstance(b, ast.Name)} - bound
     add = []
     if 'manim' not in stars and loads & manim_names(): add.append('from manim import *')
-    if 'manim_nb.layouts' not in stars and bases & set(layout_names()[1]): add.append('from manim_nb.layouts import *')
+    for mod in OUR_MODULES:
+        if mod not in stars and bases & (our_names(mod)[1] | (frozenset(LAYOUT_SCENES) if mod == OUR_MODULES[0] else frozenset())):
+            add.append(f'from {mod} import *')
     if not add: return [], []
     pos = len(src.code)
     for s in tree.body:
@@ -309,6 +319,7 @@ def bound_names(tree:ast.Module # parsed code
         elif isinstance(n, (ast.Global, ast.Nonlocal)): out.update(n.names)
     return out
 
+# %% ../nbs/05_gate.ipynb #e6a0648f
 def _receiver_ok(v):
     return (isinstance(v, ast.Name) and v.id in ('self', 'cls')) or (isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == 'super')
 
@@ -407,7 +418,7 @@ def unknown_names(tree:ast.Module # parsed code, after fixes
     "An error for each name used but defined nowhere, with a 'did you mean' from the installed manim."
     known = bound_names(tree) | set(dir(builtins)) | {'__name__'}
     for mod in _star_imports(tree):
-        known |= manim_names() if mod == 'manim' else layout_names()[0] if mod == 'manim_nb.layouts' else _module_names(mod)
+        known |= manim_names() if mod == 'manim' else our_names(mod)[0] if mod in OUR_MODULES else _module_names(mod)
     errs, seen = [], set()
     for n in ast.walk(tree):
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in known and n.id not in seen:

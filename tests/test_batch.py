@@ -10,9 +10,10 @@ from pathlib import Path
 import av
 import pytest
 
-from manim_nb.batch import GeminiProvider
+from manim_nb.providers import GeminiProvider
 from manim_nb.fake_gemini import FakeClock, FakeGemini
-from manim_nb.gemini import KEY_VARS, Usage, cost_usd
+from manim_nb.core import KEY_VARS, Usage
+from manim_nb.gemini import cost_usd
 from manim_nb.pipeline import Run, RunOptions, codegen_phase, outcome_rows, write_outcomes
 from manim_nb.storyboard import SceneSpec, Storyboard
 
@@ -99,7 +100,7 @@ def test_out_of_order_results_map_back_by_key(tmp_path):
     assert [r['metadata']['key'] for r in job.results] == ['codegen-3', 'codegen-2', 'codegen-1']  # really reversed
     for i in (1, 2, 3):
         code = code_of(run, i)
-        assert f'class Scene{i}(' in code and f"'title': 'Part {i}'" in code
+        assert f'class Scene{i}(' in code and f"title='Part {i}'" in code
         assert all(f"'Part {j}'" not in code for j in (1, 2, 3) if j != i)
     assert (fake.jobs_created, fake.calls['generateContent']) == (1, 0)
     fake.stop()

@@ -5,10 +5,10 @@ from pathlib import Path
 import av
 import pytest
 
-from manim_nb.batch import GeminiProvider
+from manim_nb.providers import GeminiProvider
 from manim_nb.cache import Cache, cache_info
 from manim_nb.fake_gemini import FakeGemini, FakeClock
-from manim_nb.gemini import KEY_VARS
+from manim_nb.core import KEY_VARS
 from manim_nb.pipeline import Run, RunOptions
 from manim_nb.storyboard import SceneSpec, Storyboard
 

@@ -5,7 +5,8 @@ import pytest
 from google.genai import errors
 
 from manim_nb.fake_gemini import FakeGemini
-from manim_nb.gemini import (KEY_VARS, PRICES, CodeResult, GeminiConfigError, Usage, cost_usd, generate_code, generate_many,
+from manim_nb.core import KEY_VARS, SceneCode, Usage
+from manim_nb.gemini import (PRICES, GeminiConfigError, cost_usd, generate_code, generate_many,
                              make_client, price_for, prices, storyboard_from_topic)
 from manim_nb.prompts import code_prompt, repair_prompt, system_instruction
 from manim_nb.storyboard import SceneSpec, StoryboardError
@@ -81,7 +82,7 @@ def test_first_attempt_thinks_and_records_usage(fake):
     res = generate_code(make_client(), SC, 'Pythagoras', 6.5, model='gemini-2.5-flash')
     assert res.ok and res.attempts == 1 and res.thinking_used and res.usage.thought_tokens > 0
     assert res.code.startswith('from manim import') and 'class Scene3(' in res.code
-    assert res.cost_usd == pytest.approx(cost_usd(res.usage, 'gemini-2.5-flash')) and res.cost_usd > 0
+    assert res.usage.cost_usd == pytest.approx(cost_usd(res.usage, 'gemini-2.5-flash')) and res.usage.cost_usd > 0
     body = fake.log[-1]['body']
     assert body['systemInstruction']['parts'][0]['text'] == system_instruction()
     assert body['contents'][0]['parts'][0]['text'] == code_prompt(SC, 'Pythagoras', 6.5)
@@ -104,7 +105,7 @@ def test_env_models_and_budget(fake, monkeypatch):
 def test_blocked_or_empty_answer_retries_without_thinking(fake, mode):
     fake.faults.code = {'Scene3': [mode]}
     res = generate_code(make_client(), SC, model='gemini-2.5-flash')
-    assert res.ok and res.attempts == 2 and res.error is None and budgets(fake) == [4096, 0]
+    assert res.ok and res.attempts == 2 and res.error == '' and budgets(fake) == [4096, 0]
     assert res.thinking_used  # the first call did think
 
 
@@ -175,8 +176,8 @@ def test_cost_table_batch_discount_and_overrides(monkeypatch):
 
 
 def test_code_result_repr_is_deterministic():
-    r = CodeResult('x = 1', Usage(10, 5, 0), 0.001, False, 1, None, scene='Scene1', model='m')
-    assert r._repr_markdown_() == r._repr_markdown_() and '**Scene1** (m): ok after 1 attempt(s)' in r._repr_markdown_()
+    r = SceneCode('x = 1', 'individual', 1, Usage(10, 5, 0, 0.001), scene='Scene1', model='m')
+    assert r._repr_markdown_() == r._repr_markdown_() and '**Scene1** (individual, m): ok after 1 attempt(s)' in r._repr_markdown_()
 
 
 # ---------------------------------------------------------------- storyboards

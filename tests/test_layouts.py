@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import av, pytest
-from manim_nb.layouts import CAPTION_CLASSES, TEMPLATE_CLASSES, template_source
+from manim_nb.templates import TEMPLATES, template_source
 from manim_nb.storyboard import SceneSpec, load_storyboard
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ def _cases():
                       params=dict(title='One over x', function='1/x', x_range=(-3, 3), label='y = 1/x'))
     cases['graph'] = (template_source(graph, 'Graphs', 2.7), 2.7)
     cap = SEED[2].model_copy(update=dict(text='Quotes "\'\'\' and \\ stay text. ' + SEED[2].text))
-    src = template_source(cap, SEED.title, 3.0).replace('    params =', '    show_captions = True\n    params =')
+    src = template_source(cap, SEED.title, 3.0).replace('\n    def construct_scene', '\n    show_captions = True\n\n    def construct_scene')
     cases['caption'] = (src, 3.0)
     cases['split_caption'] = (template_source(SEED[3], SEED.title, 2.6), 2.6)
     return cases
@@ -44,9 +44,9 @@ def renders(tmp_path_factory):
     with ThreadPoolExecutor(2) as ex: return dict(ex.map(lambda it: _render(it, tmp), CASES.items()))
 
 def test_every_template_is_covered():
-    assert set(TEMPLATE_CLASSES) | {'caption', 'split_caption'} == set(CASES)
-    assert 'SplitCaptionScene' in CASES['split_caption'][0] and 'CaptionScene' in CASES['caption'][0]
-    assert set(CAPTION_CLASSES.values()) == {'CaptionScene', 'SplitCaptionScene'}
+    assert set(TEMPLATES) | {'caption', 'split_caption'} == set(CASES)
+    assert 'SplitCaptions(' in CASES['split_caption'][0] and ' Captions(' in CASES['caption'][0]
+    assert 'show_captions = True' in CASES['caption'][0]
 
 @pytest.mark.parametrize('name', list(CASES))
 def test_renders_for_narration_length(renders, name):

@@ -6,7 +6,9 @@ import av
 import pytest
 
 from manim_nb.cli import main
-from manim_nb.pipeline import SceneCode, OfflineProvider, Run, RunError, RunOptions, status
+from manim_nb.core import SceneCode
+from manim_nb.pipeline import Run, RunError, RunOptions, status
+from manim_nb.providers import OfflineProvider
 from manim_nb.storyboard import SceneSpec, Storyboard, load_storyboard
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +81,7 @@ def test_render_failure_is_isolated_and_falls_back(tmp_path):
     assert df.loc['Scene1', 'codegen_source'] == 'template' and df.loc['Scene1', 'error'] == ''
 
 def test_scene_that_never_renders_is_named_and_others_survive(tmp_path, monkeypatch):
-    import manim_nb.layouts as L
+    import manim_nb.templates as L
     real = L.template_source
     monkeypatch.setattr(L, 'template_source', lambda s, *a, **k: BOOM if s.seq == 2 else real(s, *a, **k))
     with pytest.raises(RunError, match=r'Scene2.*final.mp4 has the other scenes'):
@@ -121,10 +123,10 @@ def test_status_command_prints_table(tmp_path):
     assert 'Scene1' in out.getvalue() and 'template 1' in out.getvalue()
 
 def test_clips_are_redone_when_manim_or_the_layouts_change(tmp_path, monkeypatch):
-    import manim_nb.pipeline as P
+    import manim_nb.render as R
     opts = RunOptions(provider='offline', tts='none', no_cache=True)
     Run(tiny(1), tmp_path/'r', opts).execute()
-    monkeypatch.setattr(P, '_RENDER_ENV', 'another-manim-or-layouts')
+    monkeypatch.setattr(R, '_RENDER_ENV', 'another-manim-or-layouts')
     events = []
     Run(tiny(1), tmp_path/'r', opts, listeners=[events.append]).execute()
     assert [e.seq for e in events if e.phase == 'render' and e.kind == 'scene'] == [1]

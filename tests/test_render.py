@@ -8,8 +8,8 @@ import pytest
 
 from manim_nb import render
 
-from manim_nb.render import (RenderJob, RenderPool, RenderResult, render_all, render_scene, probe_sandbox, sandbox_report,
-                             default_pool, GiB, MiB)
+from manim_nb.render import RenderJob, RenderPool, RenderResult, render_all, render_scene, default_pool, report
+from manim_nb.sandbox import GiB, MiB, probe_sandbox
 
 SB = probe_sandbox()
 
@@ -58,7 +58,7 @@ def rs(request, monkeypatch):
     return Renderer(request.param, request.getfixturevalue('pool') if request.param == 'pool' else None, monkeypatch)
 
 def test_report_mentions_every_control():
-    rep = sandbox_report()
+    rep = report()
     for word in ('environment', 'RLIMIT_AS', 'RLIMIT_FSIZE', 'timeout', 'network', 'processes', 'user'): assert word in rep
 
 def test_infinite_loop_times_out(wd, rs):
@@ -222,7 +222,7 @@ def test_render_all_uses_the_pool_by_default(tmp_path_factory):
     assert all(r.ok for r in rs), [r.error for r in rs]
     p = default_pool()
     assert p is not None and p.alive and [s for s, _ in p.started][-3:] and {'T0', 'T1', 'T2'} <= {s for s, _ in p.started}
-    assert 'workers: a preloaded pool' in sandbox_report()
+    assert 'workers: a preloaded pool' in report()
 
 def test_falls_back_to_subprocesses_when_the_pool_cannot_start(tmp_path, monkeypatch):
     def broken(*a, **kw): raise render.PoolError('no server today')
@@ -230,7 +230,7 @@ def test_falls_back_to_subprocesses_when_the_pool_cannot_start(tmp_path, monkeyp
     monkeypatch.setattr(render, 'RenderPool', broken)
     r = render.render_job(RenderJob(scene('        pass', 'Good'), 'Good', tmp_path))
     assert r.ok, r.error
-    assert 'pool could not start: PoolError: no server today' in sandbox_report()
+    assert 'pool could not start: PoolError: no server today' in report()
 
 def test_pool_server_has_no_secrets_and_no_network(monkeypatch):
     import shutil, tempfile

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from manim_nb import tts
-from manim_nb.tts import (PROVIDERS, TTSError, estimate_duration, pcm_to_wav, rate_from_mime,
-                          register_provider, speak, wav_duration)
+from manim_nb.tts import (VOICES, TTSError, estimate_duration, pcm_to_wav, rate_from_mime,
+                          register_voice, speak, wav_duration)
 
 needs_espeak = pytest.mark.skipif(not (shutil.which('espeak-ng') or shutil.which('espeak')),
                                   reason='espeak-ng not installed')
@@ -56,10 +56,10 @@ def test_unknown_provider(tmp_path):
 
 
 def test_register_provider(tmp_path, monkeypatch):
-    monkeypatch.setitem(PROVIDERS, 'fake', None)  # restored after the test
+    monkeypatch.setitem(VOICES, 'fake', None)  # restored after the test
     calls = []
 
-    @register_provider('fake')
+    @register_voice('fake')
     def fake(text, path, rate=8000, **kw):
         calls.append((text, path, kw))
         return pcm_to_wav(b'\x00\x00' * rate, path, rate=rate)

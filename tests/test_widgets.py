@@ -6,7 +6,7 @@ import pytest
 
 from manim_nb.storyboard import Storyboard, SceneSpec
 from manim_nb.pipeline import Run, RunOptions
-from manim_nb.batch import GeminiProvider
+from manim_nb.providers import GeminiProvider
 from manim_nb.fake_gemini import FakeGemini, FakeClock
 from manim_nb.widgets import BatchStatus
 
@@ -121,8 +121,8 @@ def test_text_view_prints_changes(tmp_path, fake_batch, capsys):
 def test_tutorial_notebook_runs_headless(tmp_path):
     import nbformat
     from nbclient import NotebookClient
-    shutil.copy(ROOT/'nbs'/'13_tutorial.ipynb', tmp_path)
-    nb = nbformat.read(tmp_path/'13_tutorial.ipynb', as_version=4)
+    shutil.copy(ROOT/'nbs'/'18_tutorial.ipynb', tmp_path)
+    nb = nbformat.read(tmp_path/'18_tutorial.ipynb', as_version=4)
     t = time.monotonic()
     NotebookClient(nb, timeout=300, kernel_name='python3', store_widget_state=True, resources={'metadata': {'path': str(tmp_path)}}).execute()
     assert time.monotonic() - t < 120
@@ -135,7 +135,7 @@ def test_tutorial_notebook_runs_headless(tmp_path):
     cell = next(c for c in nb.cells if c.cell_type == 'code' and c.source.startswith('assert status.job_state'))
     assert 'Scene1 done by batch | Scene2 fallback' in ''.join(o.get('text', '') for o in cell.outputs)
     # the outcomes table: the cell that shows style_outcomes(df)
-    cell = next(c for c in nb.cells if c.cell_type == 'code' and 'style_outcomes(df)' in c.source)
+    cell = next(c for c in nb.cells if c.cell_type == 'code' and 'style_outcomes(df' in c.source)
     h = next(o['data']['text/html'] for o in cell.outputs if 'text/html' in o.get('data', {}))
     body = h.split('<tbody>')[1].split('</tbody>')[0]
     assert body.count('<tr>') == 2 and 'Scene1' in body and 'Scene2' in body
@@ -172,7 +172,7 @@ def test_rerender_that_fails_keeps_the_previous_scene(tmp_path):
 
 def test_degrades_without_ipywidgets_or_jinja2(monkeypatch, capsys):
     import pandas as pd
-    from manim_nb.pipeline import Event, COLUMNS
+    from manim_nb.core import Event, COLUMNS
     from manim_nb.widgets import style_outcomes
     monkeypatch.setitem(sys.modules, 'ipywidgets', None)
     monkeypatch.setitem(sys.modules, 'jinja2', None)
