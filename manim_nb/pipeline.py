@@ -41,7 +41,7 @@ class Manifest:
     def save(self):
         with self.lock: atomic_write(self.path, json.dumps(self.data, indent=1, default=str))
 
-# %% ../nbs/15_pipeline.ipynb #4c2f8fc5
+# %% ../nbs/15_pipeline.ipynb #6356abd4
 class RunError(ManimNbError, RuntimeError):
     "A run that could not finish; the message names the cause and the fix."
 
@@ -70,6 +70,7 @@ class RunOptions:
     replay: Optional[str] = None    # a run folder or cache to replay: LLM answers from it only, no API calls
     executor: Optional[str] = None  # where renders run: `dask://HOST:PORT` (default: this machine)
     overlap: bool = True            # start each scene's next phase as soon as it can (False: strictly phase by phase)
+    trusted_code: bool = False      # the scenes' code is yours: render it even where the sandbox cannot contain it
 
 # %% ../nbs/15_pipeline.ipynb #e96735e5
 @patch
@@ -319,7 +320,7 @@ def voice_and_code(run:Run, renderer:'Renderer') -> dict[int, str]:
     run.emit('codegen', 'end')
     return errors
 
-# %% ../nbs/15_pipeline.ipynb #32581eeb
+# %% ../nbs/15_pipeline.ipynb #e3b62287
 def clip_key(code_sha:str, # `digest` of the scene's code
              quality:str # l | m | h
             ) -> str:
@@ -342,7 +343,8 @@ def _cached_clip(run, s) -> bool:
     return True
 
 def _record_render(run, s, res) -> None:
-    "Keep a render's outcome: the clip (also in the shared cache) and a background mux, or the failure."
+    "Keep a render's outcome: the clip (also in the shared cache) and a background mux, or the failure; drop the job's folder."
+    import shutil
     if res.ok:
         key = _clip_key(run, s.seq)
         atomic_write(run.path('clip', s.seq), Path(res.clip).read_bytes())
@@ -350,9 +352,10 @@ def _record_render(run, s, res) -> None:
         run.manifest.update(s.seq, render_status='ok', render_s=round(res.seconds, 2), clip_s=round(res.duration or 0, 3), clip_fp=key, error='')
         run.start_mux(s)
     else: run.manifest.update(s.seq, render_status='failed', render_s=round(res.seconds, 2), error=res.error or 'render failed')
+    if res.clip is not None: shutil.rmtree(Path(res.clip).parent, ignore_errors=True)  # the fresh folder the results came in
     run.emit('render', 'scene', s.seq, ok=res.ok, error=res.error)
 
-# %% ../nbs/15_pipeline.ipynb #846e5c06
+# %% ../nbs/15_pipeline.ipynb #8054bcc8
 class Renderer:
     "Renders a run's scenes as soon as their gated code is ready (clips from the shared cache first), longest first."
     def __init__(self, run:Run):
@@ -366,7 +369,8 @@ class Renderer:
         self.submitted.add(s.seq)
         if _cached_clip(self.run, s): return
         r = self.run
-        job = RenderJob(r.path('code', s.seq).read_text(), s.name, r.out/'work'/s.name, r.options.quality, r.options.timeout)
+        job = RenderJob(r.path('code', s.seq).read_text(), s.name, r.out/'work'/s.name, r.options.quality, r.options.timeout,
+                        trusted=r.options.trusted_code)
         self.scheduler.submit(job, priority=r.audio_s(s.seq), then=lambda res: self._record(s, res))
 
     def _record(self, s, res):
@@ -380,9 +384,13 @@ class Renderer:
         with self.lock: failed, self.failed = self.failed, {}
         return failed
 
-    def close(self, cancel:bool=False): self.scheduler.close(cancel)
+    def close(self, cancel:bool=False):
+        if cancel and self.run.executor is None:
+            from manim_nb.render import cancel_renders
+            cancel_renders()  # renders in flight stop now, not at their timeout
+        self.scheduler.close(cancel)
     def __enter__(self): return self
-    def __exit__(self, et, *a): self.close(cancel=et is not None)  # on Ctrl-C or an error, renders not yet started are dropped
+    def __exit__(self, et, *a): self.close(cancel=et is not None)  # on Ctrl-C or an error, every render stops
 
 def render_round(run:Run, scenes:list[SceneSpec]) -> dict[int, str]:
     "Render `scenes` (which have gated code) in parallel, clips from the cache first; returns {seq: error} of the failures."
@@ -501,7 +509,7 @@ def outcomes(self:Run) -> 'pandas.DataFrame':
     import pandas as pd
     return pd.DataFrame([asdict(o) for o in outcome_rows(self)], columns=COLUMNS)
 
-# %% ../nbs/15_pipeline.ipynb #24a5af86
+# %% ../nbs/15_pipeline.ipynb #0748e497
 def _prewarm(run):
     "Start the slow one-time work in the background while narration runs: the render pool's server and the gate's manim names."
     def warm():
@@ -518,8 +526,19 @@ def _make_executor(run):
     try: return executor_from_url(run.options.executor)
     except (ImportError, ValueError, OSError) as e: raise RunError(f'cannot use --executor {run.options.executor}: {e}') from None
 
+def _require_sandbox(run):
+    "Refuse before anything is spent when scenes must be rendered here and untrusted code cannot be contained."
+    from manim_nb.render import require_containment, resume_renders
+    from manim_nb.sandbox import SandboxUnavailable
+    resume_renders()
+    if run.options.trusted_code or run.executor is not None: return
+    if not any(_stale_code(run, s) or _needs_render(run, s) for s in run.storyboard.scenes): return
+    try: require_containment()
+    except SandboxUnavailable as e: raise RunError(str(e)) from None
+
 def _phases(run) -> tuple[Optional[Path], dict]:
     "Narration, code, renders and assembly; (final video, failed scenes)."
+    _require_sandbox(run)
     with Renderer(run) as renderer:
         n = len(run.storyboard.scenes)
         run.emit('render', 'start', total=n, done=sum(not _needs_render(run, s) and not _stale_code(run, s) for s in run.storyboard.scenes))
