@@ -347,7 +347,7 @@ def bound_names(tree:ast.Module # parsed code
 def _receiver_ok(v):
     return (isinstance(v, ast.Name) and v.id in ('self', 'cls')) or (isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == 'super')
 
-# %% ../nbs/05_gate.ipynb #da92e99f
+# %% ../nbs/05_gate.ipynb #51f4c3ff
 _COMPS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef) + _COMPS
 
@@ -376,7 +376,7 @@ class _Scope:
     def bind(self, name, node):
         (self.root() if self.decl.get(name) == 'global' else self).bound.setdefault(name, []).append(node)
 
-# %% ../nbs/05_gate.ipynb #0ce136a6
+# %% ../nbs/05_gate.ipynb #1d8a4eb2
 def _scopes(tree):
     "`(reads, module scope)`: every name read with the scope it is read in; the scopes hold their bindings."
     mod = _Scope(tree, None); reads = []; todo = [(tree, mod)]
@@ -410,7 +410,7 @@ def _scopes(tree):
             push(list(ast.iter_child_nodes(n)), s)
     return reads, mod
 
-# %% ../nbs/05_gate.ipynb #a2a68e89
+# %% ../nbs/05_gate.ipynb #1534bdb3
 def _targets(t):
     if isinstance(t, ast.Name): yield t.id
     elif isinstance(t, (ast.Tuple, ast.List)):
@@ -425,10 +425,11 @@ def _always_binds(stmt, name):
     return isinstance(stmt, ast.AnnAssign) and stmt.value is not None and name in _targets(stmt.target)
 
 def _runs_after(read, stmt):
-    "Does `read` run only once `stmt` has bound its name: it comes after it, or in the body of the function it defines?"
+    "Does `read` run only once `stmt` has bound its name: after it, or in the body of the (undecorated) function it defines?"
     at = (read.lineno, read.col_offset)
     if at >= (stmt.end_lineno, stmt.end_col_offset): return True
-    return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and at >= (stmt.body[0].lineno, stmt.body[0].col_offset)
+    return (isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and not stmt.decorator_list  # a decorator may call it first
+            and at >= (stmt.body[0].lineno, stmt.body[0].col_offset))
 
 def _namespace_binds(scope, read, stars=()):
     "In a module or class body, read top to bottom, is `read` always of the code's own binding (and no star import rebinds it)?"
@@ -451,10 +452,10 @@ def locally_bound(tree:ast.Module # parsed code
                  ) -> set[int]:
     "Ids of the name reads that resolve, by Python's scoping rules, to a binding the code itself makes."
     reads, mod = _scopes(tree)
-    stars = [s for s in tree.body if isinstance(s, ast.ImportFrom) and any(a.name == '*' for a in s.names)]
+    stars = [s for s in ast.walk(tree) if isinstance(s, ast.ImportFrom) and any(a.name == '*' for a in s.names)]  # in an `if` too
     return {id(n) for n, s in reads if _resolves_locally(n, s, mod, stars)}
 
-# %% ../nbs/05_gate.ipynb #6739c10d
+# %% ../nbs/05_gate.ipynb #8f473274
 _TYPE_CALLS = {'TypeVar': 1, 'NewType': 1, 'NamedTuple': 1, 'TypedDict': 1, 'cast': 0, 'ForwardRef': 0, 'make_dataclass': 1}
 
 def _strings(node):
@@ -490,7 +491,7 @@ def _parse_type(s):
     try: return ast.parse(s, mode='eval')
     except (SyntaxError, ValueError): return None
 
-# %% ../nbs/05_gate.ipynb #d1170dd9
+# %% ../nbs/05_gate.ipynb #ff4ecf95
 DUNDER_METHODS_OK = frozenset('''__init__ __post_init__ __repr__ __str__ __call__ __len__ __iter__ __getitem__ __contains__
 __bool__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __neg__ __pos__ __abs__'''.split()) | frozenset(
     f'__{p}{op}__' for op in 'add sub mul truediv floordiv mod pow matmul'.split() for p in ('', 'r', 'i'))
@@ -502,7 +503,7 @@ def _builds_class(call):
     if name == 'type': return len(call.args) != 1 or bool(call.keywords)
     return name in ENUM_TYPES and (len(call.args) > 1 or any(k.arg in ('names', 'module', 'qualname', 'type') for k in call.keywords))
 
-# %% ../nbs/05_gate.ipynb #063798b2
+# %% ../nbs/05_gate.ipynb #1b61e24a
 def format_reach(fmt:str # a literal format string
                 ) -> str|None:
     "The first field of `fmt` (nested specs included) that reaches an attribute or an index, or `fmt` itself if malformed."
@@ -513,7 +514,7 @@ def format_reach(fmt:str # a literal format string
         if spec and '{' in spec and (bad := format_reach(spec)) is not None: return bad
     return None
 
-# %% ../nbs/05_gate.ipynb #4daab2c2
+# %% ../nbs/05_gate.ipynb #697f4b66
 def _loaded(mod):
     "The module object of `mod` if it is allowed (imported if need be), else None."
     if not (mod in OUR_MODULES or _allowed_module(mod)) or mod in SEED_LAYOUT_MODULES: return None
@@ -556,7 +557,7 @@ def _path_ok(p:str) -> bool:
     "A relative path without `..`: it stays in the folder manim writes to."
     return not (re.match(r'^([/\\~]|[A-Za-z]:)', p) or '..' in re.split(r'[/\\]', p))
 
-# %% ../nbs/05_gate.ipynb #df9b54c9
+# %% ../nbs/05_gate.ipynb #9173af28
 _RULES = {}
 
 def _rule(*types_):
@@ -607,7 +608,7 @@ class _Ctx:
             return [v for m in self.modules(node.value) if isinstance(v := getattr(m, node.attr, None), types.ModuleType)]
         return []
 
-# %% ../nbs/05_gate.ipynb #4e95e3aa
+# %% ../nbs/05_gate.ipynb #fc79bab4
 def _callee_only(n, ctx, name):
     "Errors for `getattr`/`setattr`/`delattr` and `CALL_ONLY` names that are not simply called as the policy allows."
     ln, call = n.lineno, ctx.calls.get(id(n))
@@ -638,7 +639,7 @@ def _name_rule(n, ctx):
         if why := _outside(ctx.star_value(name)): return [f'line {ln}: `{name}` from the star import is {why}, which is not allowed']
     return _module_as_value(n, ctx)
 
-# %% ../nbs/05_gate.ipynb #79a7007c
+# %% ../nbs/05_gate.ipynb #e21bd87b
 def _format_rule(n, ctx):
     "`.format`/`.format_map` only on a literal whose fields reach no attribute or index."
     call, fmt = ctx.calls.get(id(n)), n.value
@@ -675,7 +676,7 @@ def _attr_rule(n, ctx):
     if a in ('save_image', 'replace') and isinstance(n.ctx, ast.Load): errs += _path_call_rule(n, ctx)
     return errs or _module_as_value(n, ctx)
 
-# %% ../nbs/05_gate.ipynb #987d6540
+# %% ../nbs/05_gate.ipynb #3e331605
 @_rule(ast.Call)
 def _call_rule(n, ctx):
     ln = n.lineno
@@ -717,7 +718,7 @@ def _import_rule(n, ctx):
     return [f'line {n.lineno}: importing `{a.name}` from `{n.module}`: it is {why}, which is not allowed'
             for a in n.names if base is not None and a.name != '*' and (why := _outside(getattr(base, a.name, None)))]
 
-# %% ../nbs/05_gate.ipynb #bc12b7c6
+# %% ../nbs/05_gate.ipynb #0bff4b99
 def _code_like(expr):
     "Does evaluating `expr` call or look anything up (not just read names and combine them)?"
     return any(isinstance(x, (ast.Call, ast.Attribute, ast.Subscript, ast.Lambda, ast.NamedExpr)) or
