@@ -4,17 +4,18 @@
 
 # %% ../nbs/05_gate.ipynb #a204bb55
 from __future__ import annotations
-import ast, builtins, difflib, functools, importlib, inspect, re
+import ast, builtins, difflib, functools, importlib, inspect, re, string, sys, types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 # %% auto #0
 __all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'FORBIDDEN_BUILTINS',
-           'ATTR_BUILTINS', 'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code',
-           'parse', 'manim_names', 'manim_scene_types', 'our_names', 'layout_names', 'apply_edits', 'scene_classes',
-           'fix_scene_class', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names', 'policy_errors',
-           'fix_api', 'unknown_names', 'check', 'check_file']
+           'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES', 'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES',
+           'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names', 'manim_scene_types', 'opengl_names',
+           'our_names', 'layout_names', 'apply_edits', 'scene_classes', 'fix_scene_class', 'drop_path_hacks',
+           'fix_imports', 'add_star_imports', 'bound_names', 'locally_bound', 'type_strings', 'format_reach',
+           'config_path_names', 'policy_errors', 'fix_api', 'unknown_names', 'check', 'check_file']
 
 # %% ../nbs/05_gate.ipynb #7757e3ea
 @dataclass
@@ -51,6 +52,10 @@ def extract_code(text:str, # a model answer: bare code or markdown with fenced b
                 ) -> tuple[str, list[str]]:
     "Return `(code, fixes)`: the scene's code from a model answer. Bare code comes back unchanged."
     nocode = GateError('no code found in the answer: expected a Python scene class (optionally in a ```python fence)')
+    if re.match(r'\s*>>> ', text):  # a doctest session: its code without prompts, its output lines dropped
+        ls = [l.lstrip() for l in text.split('\n')]
+        code = '\n'.join(l[4:] for l in ls if l.startswith(('>>> ', '... ')) or l in ('>>>', '...'))
+        return code + '\n', ['extracted code from a doctest session']
     if '```' not in text:
         if _parses(text):
             if not ast.parse(text).body: raise nocode
@@ -97,6 +102,19 @@ def manim_scene_types() -> frozenset:
     "Names of the Scene classes in the installed manim (Scene, ThreeDScene, MovingCameraScene, ...)."
     import manim
     return frozenset(n for n in manim_names() if inspect.isclass(c := getattr(manim, n, None)) and issubclass(c, manim.Scene))
+
+@functools.cache
+def _module_names(mod):
+    try: m = importlib.import_module(mod)
+    except Exception: return frozenset()
+    return frozenset(getattr(m, '__all__', None) or [n for n in dir(m) if not n.startswith('_')])
+
+@functools.cache
+def opengl_names() -> frozenset:
+    "manim's OpenGL classes and functions, which `from manim.opengl import *` provides and `from manim import *` does not."
+    import manim.opengl as o
+    return frozenset(n for n in _module_names('manim.opengl') - manim_names()
+                     if (getattr(getattr(o, n, None), '__module__', None) or '').startswith('manim'))
 
 LAYOUT_SCENES = ('TemplateScene', 'TitleAndMainContent', 'SplitScreen')
 OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates')
@@ -193,12 +211,16 @@ os sys subprocess sp shutil importlib builtins socket pathlib io ctypes ctypesli
 multiprocessing threading Thread urllib http pty posix runpy inspect gc codeop platform webbrowser configparser logging
 zipfile tarfile asyncio select mmap resource fcntl sqlite3 shelve atexit faulthandler sysconfig pkgutil zipimport
 f2py testing distutils lib utils plugins manager cli commands file_ops module_ops tex_file_writing ipython_magic
-av IPython InteractiveShell get_ipython requests
+av IPython InteractiveShell get_ipython requests operator op types copyreg codecs fileinput
 system popen capture open_file ensure_executable guarantee_empty_existence guarantee_existence modify_atime
 register_font unregister_font fc_register_font fc_unregister_font copyfile mkdtemp mkstemp NamedTemporaryFile
 get_module scene_classes_from_file get_dir_layout text2svg
 load loads save savez savez_compressed savetxt loadtxt genfromtxt fromfile tofile fromregex memmap DataSource dump dumps
-get_type_hints ForwardRef Formatter get_field vformat digest_file digest_parser digest_args tex_compiler allow_pickle
+open write_text write_bytes touch mkdir makedirs unlink rmdir rename renames symlink_to hardlink_to link_to chmod lchmod
+chown save_text save_html save_svg write_to_png write_to_svg file_writer output_plan
+get_type_hints ForwardRef evaluate_forward_ref get_annotations singledispatch singledispatchmethod new_class make_dataclass
+Formatter get_field vformat attrgetter methodcaller getattr_static dispatch_table
+digest_file digest_parser digest_args tex_compiler allow_pickle
 Path PurePath PosixPath FunctionType CodeType ModuleType test
 f_globals f_locals f_builtins f_back f_code f_trace gi_frame gi_code cr_frame cr_code ag_frame ag_code tb_frame tb_next
 co_code func_globals
@@ -211,7 +233,7 @@ SEED_LAYOUT_MODULES = ('layouts', 'src.templates.layouts', 'manim_layout_manager
 def _allowed_module(mod):
     if mod in SEED_LAYOUT_MODULES: return True
     parts = mod.split('.')
-    if any(p in DENIED_NAMES - {'utils'} or p.startswith('_') and p != '__future__' for p in parts): return False
+    if any(p in DENIED_NAMES - {'utils', 'types'} or p.startswith('_') and p != '__future__' for p in parts): return False
     return mod in OUR_MODULES or any(mod == a or mod.startswith(a + '.') for a in ALLOWED_MODULES if a not in OUR_MODULES)
 
 # %% ../nbs/05_gate.ipynb #9eb2bc73
@@ -287,6 +309,7 @@ def add_star_imports(tree:ast.Module, src:_Src, # parsed code (after the other i
     bases = {b.id for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for b in c.bases if isinstance(b, ast.Name)} - bound
     add = []
     if 'manim' not in stars and loads & manim_names(): add.append('from manim import *')
+    if 'manim.opengl' not in stars and loads & opengl_names(): add.append('from manim.opengl import *')
     for mod in OUR_MODULES:
         if mod not in stars and bases & (our_names(mod)[1] | (frozenset(LAYOUT_SCENES) if mod == OUR_MODULES[0] else frozenset())):
             add.append(f'from {mod} import *')
@@ -301,7 +324,9 @@ def add_star_imports(tree:ast.Module, src:_Src, # parsed code (after the other i
 # %% ../nbs/05_gate.ipynb #528f3fde
 FORBIDDEN_BUILTINS = ('open', 'exec', 'eval', 'compile', '__import__', 'input', 'breakpoint', 'globals', 'locals', 'vars', 'help')
 ATTR_BUILTINS = ('getattr', 'setattr', 'delattr')
-_SAFE_DUNDER_ATTRS = ('__init__', '__name__')
+CALL_ONLY = ('TexTemplate',)  # may only be called directly, with keywords: as a value, `partial`/`map`/a reducer could call it with positions
+_SAFE_DUNDER_ATTRS = ('__init__', '__name__', '__version__')
+_ATTR_OK = frozenset({'select'})  # denied module names that are common method names (`TypstMobject.select`); a module is caught below
 _DUNDER = re.compile(r'__\w+__')
 
 def bound_names(tree:ast.Module # parsed code
@@ -319,51 +344,406 @@ def bound_names(tree:ast.Module # parsed code
         elif isinstance(n, (ast.Global, ast.Nonlocal)): out.update(n.names)
     return out
 
-# %% ../nbs/05_gate.ipynb #e6a0648f
 def _receiver_ok(v):
     return (isinstance(v, ast.Name) and v.id in ('self', 'cls')) or (isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == 'super')
 
+# %% ../nbs/05_gate.ipynb #51f4c3ff
+_COMPS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef) + _COMPS
+
+def _own_nodes(node):
+    "The nodes of `node`'s own scope: its descendants, without entering nested functions, classes or comprehensions."
+    todo = list(ast.iter_child_nodes(node))
+    while todo:
+        n = todo.pop(); yield n
+        if not isinstance(n, _SCOPES): todo.extend(ast.iter_child_nodes(n))
+
+def _binds(n):
+    "Names that node `n` binds by itself: imports, exception handlers, match captures."
+    if isinstance(n, (ast.Import, ast.ImportFrom)): return [a.asname or a.name.split('.')[0] for a in n.names if a.name != '*']
+    if isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)): return [n.name] if n.name else []
+    if isinstance(n, ast.MatchMapping): return [n.rest] if n.rest else []
+    return []
+
+class _Scope:
+    "One Python scope: the names bound in it (name -> binding nodes) and its `global`/`nonlocal` declarations."
+    def __init__(self, node, parent):
+        self.node, self.parent, self.bound, self.decl = node, parent, {}, {}
+        self.kind = 'module' if parent is None else 'class' if isinstance(node, ast.ClassDef) else 'function'
+        for n in _own_nodes(node):
+            if isinstance(n, (ast.Global, ast.Nonlocal)): self.decl.update(dict.fromkeys(n.names, type(n).__name__.lower()))
+    def root(self): return self if self.parent is None else self.parent.root()
+    def bind(self, name, node):
+        (self.root() if self.decl.get(name) == 'global' else self).bound.setdefault(name, []).append(node)
+
+# %% ../nbs/05_gate.ipynb #1d8a4eb2
+def _scopes(tree):
+    "`(reads, module scope)`: every name read with the scope it is read in; the scopes hold their bindings."
+    mod = _Scope(tree, None); reads = []; todo = [(tree, mod)]
+    def push(nodes, s): todo.extend((x, s) for x in nodes if x is not None)
+    while todo:
+        n, s = todo.pop()
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            a, lam = n.args, isinstance(n, ast.Lambda)
+            args = [*a.posonlyargs, *a.args, *a.kwonlyargs, *filter(None, [a.vararg, a.kwarg])]
+            if not lam: s.bind(n.name, n); push([*n.decorator_list, n.returns, *(x.annotation for x in args)], s)
+            push([*a.defaults, *a.kw_defaults], s)  # evaluated where the function is defined
+            f = _Scope(n, s)
+            for x in args: f.bind(x.arg, x)
+            push([n.body] if lam else n.body, f)
+        elif isinstance(n, ast.ClassDef):
+            s.bind(n.name, n); push([*n.decorator_list, *n.bases, *n.keywords], s); push(n.body, _Scope(n, s))
+        elif isinstance(n, _COMPS):
+            c = _Scope(n, s); push([n.generators[0].iter], s)  # the first iterable is evaluated outside
+            for i, g in enumerate(n.generators): push([g.target, *g.ifs] + ([g.iter] if i else []), c)
+            push([n.key, n.value] if isinstance(n, ast.DictComp) else [n.elt], c)
+        elif isinstance(n, ast.NamedExpr):  # binds in the nearest scope that is not a comprehension
+            t = s
+            while isinstance(t.node, _COMPS): t = t.parent
+            t.bind(n.target.id, n); push([n.value], s)
+        elif isinstance(n, ast.Name):
+            if isinstance(n.ctx, ast.Load): reads.append((n, s))
+            else: s.bind(n.id, n)
+        else:
+            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name): reads.append((n.target, s))
+            for name in _binds(n): s.bind(name, n)
+            push(list(ast.iter_child_nodes(n)), s)
+    return reads, mod
+
+# %% ../nbs/05_gate.ipynb #1534bdb3
+def _targets(t):
+    if isinstance(t, ast.Name): yield t.id
+    elif isinstance(t, (ast.Tuple, ast.List)):
+        for e in t.elts: yield from _targets(e)
+    elif isinstance(t, ast.Starred): yield from _targets(t.value)
+
+def _always_binds(stmt, name):
+    "Does `stmt`, a direct statement of a module or class body, always bind `name` when it runs?"
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): return stmt.name == name
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)): return name in _binds(stmt)
+    if isinstance(stmt, ast.Assign): return any(name in _targets(t) for t in stmt.targets)
+    return isinstance(stmt, ast.AnnAssign) and stmt.value is not None and name in _targets(stmt.target)
+
+def _runs_after(read, stmt):
+    "Does `read` run only once `stmt` has bound its name: after it, or in the body of the (undecorated) function it defines?"
+    at = (read.lineno, read.col_offset)
+    if at >= (stmt.end_lineno, stmt.end_col_offset): return True
+    return (isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and not stmt.decorator_list  # a decorator may call it first
+            and at >= (stmt.body[0].lineno, stmt.body[0].col_offset))
+
+def _namespace_binds(scope, read, stars=()):
+    "In a module or class body, read top to bottom, is `read` always of the code's own binding (and no star import rebinds it)?"
+    pos = lambda s: (s.lineno, s.col_offset)
+    return any(_always_binds(b, read.id) and _runs_after(read, b) and all(pos(s) < pos(b) for s in stars) for b in scope.node.body)
+
+def _resolves_locally(read, s, mod, stars):
+    first = True
+    while s.parent is not None:
+        d = s.decl.get(read.id)
+        if d == 'global': break
+        if d == 'nonlocal' or s.kind == 'function' and read.id in s.bound: return True
+        if s.kind == 'class' and first and read.id in s.bound:
+            if _namespace_binds(s, read): return True
+            break  # a class body that binds the name reads the class namespace, then the module's
+        s, first = s.parent, False
+    return _namespace_binds(mod, read, stars)
+
+def locally_bound(tree:ast.Module # parsed code
+                 ) -> set[int]:
+    "Ids of the name reads that resolve, by Python's scoping rules, to a binding the code itself makes."
+    reads, mod = _scopes(tree)
+    stars = [s for s in ast.walk(tree) if isinstance(s, ast.ImportFrom) and any(a.name == '*' for a in s.names)]  # in an `if` too
+    return {id(n) for n, s in reads if _resolves_locally(n, s, mod, stars)}
+
+# %% ../nbs/05_gate.ipynb #8f473274
+_TYPE_CALLS = {'TypeVar': 1, 'NewType': 1, 'NamedTuple': 1, 'TypedDict': 1, 'cast': 0, 'ForwardRef': 0, 'make_dataclass': 1}
+
+def _strings(node):
+    "String constants in `node`, except in `Literal[...]` (data, not types)."
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Constant) and isinstance(n.value, str): yield n
+        todo.extend([n.value] if isinstance(n, ast.Subscript) and _base_name(n.value) == 'Literal' else ast.iter_child_nodes(n))
+
+def _annotations(tree):
+    for n in ast.walk(tree):
+        if isinstance(n, ast.arg) and n.annotation: yield n.annotation
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.returns: yield n.returns
+        elif isinstance(n, ast.AnnAssign): yield n.annotation
+
+def type_strings(tree:ast.AST # parsed code
+                ) -> list[tuple[ast.Constant, bool]]:
+    "`(node, in_annotation)` for each string that `typing` would evaluate as code: in annotations, generic aliases, type calls."
+    out, seen = [], set()
+    def add(where, annot):
+        for c in _strings(where):
+            if id(c) not in seen: seen.add(id(c)); out.append((c, annot))
+    for a in _annotations(tree): add(a, True)
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Subscript) and _base_name(n.value) != 'Literal': add(n.slice, False)
+        elif isinstance(n, ast.Call) and (i := _TYPE_CALLS.get(_base_name(n.func))) is not None:
+            for a in [*n.args[i:], *(k.value for k in n.keywords)]: add(a, False)
+    return out
+
+def _parse_type(s):
+    "The expression a forward reference `s` would evaluate, or None (then `typing` refuses it: no code runs)."
+    try: return ast.parse(s, mode='eval')
+    except (SyntaxError, ValueError): return None
+
+# %% ../nbs/05_gate.ipynb #ff4ecf95
+DUNDER_METHODS_OK = frozenset('''__init__ __post_init__ __repr__ __str__ __call__ __len__ __iter__ __getitem__ __contains__
+__bool__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __neg__ __pos__ __abs__'''.split()) | frozenset(
+    f'__{p}{op}__' for op in 'add sub mul truediv floordiv mod pow matmul'.split() for p in ('', 'r', 'i'))
+ENUM_TYPES = ('Enum', 'IntEnum', 'Flag', 'IntFlag', 'StrEnum', 'ReprEnum', 'EnumMeta', 'EnumType')
+
+def _builds_class(call):
+    "Does `call` build a class from data: `type(name, bases, namespace)` or the functional Enum API?"
+    name = _base_name(call.func)
+    if name == 'type': return len(call.args) != 1 or bool(call.keywords)
+    return name in ENUM_TYPES and (len(call.args) > 1 or any(k.arg in ('names', 'module', 'qualname', 'type') for k in call.keywords))
+
+# %% ../nbs/05_gate.ipynb #1b61e24a
+def format_reach(fmt:str # a literal format string
+                ) -> str|None:
+    "The first field of `fmt` (nested specs included) that reaches an attribute or an index, or `fmt` itself if malformed."
+    try: parts = list(string.Formatter().parse(fmt))
+    except ValueError: return fmt
+    for _, field, spec, _ in parts:
+        if field and re.search(r'[.\[]', field): return field
+        if spec and '{' in spec and (bad := format_reach(spec)) is not None: return bad
+    return None
+
+# %% ../nbs/05_gate.ipynb #697f4b66
+def _loaded(mod):
+    "The module object of `mod` if it is allowed (imported if need be), else None."
+    if not (mod in OUR_MODULES or _allowed_module(mod)) or mod in SEED_LAYOUT_MODULES: return None
+    if mod in sys.modules: return sys.modules[mod]
+    try: return importlib.import_module(mod)
+    except Exception: return None
+
+@functools.cache
+def _dangerous() -> dict:
+    "id -> name of the callables and tables that take attribute names, code or callables as data, wherever they are held."
+    import copy, dataclasses, operator, typing
+    vals = {f'{b}': getattr(builtins, b) for b in FORBIDDEN_BUILTINS + ATTR_BUILTINS if hasattr(builtins, b)}
+    vals |= {'operator.attrgetter': operator.attrgetter, 'operator.methodcaller': operator.methodcaller,
+             'functools.singledispatch': functools.singledispatch, 'functools.singledispatchmethod': functools.singledispatchmethod,
+             'typing.get_type_hints': typing.get_type_hints, 'typing.ForwardRef': typing.ForwardRef, 'types.new_class': types.new_class,
+             'dataclasses.replace': dataclasses.replace, 'dataclasses.make_dataclass': dataclasses.make_dataclass,
+             'copy.dispatch_table': copy.dispatch_table, 'copy.replace': getattr(copy, 'replace', None)}
+    return {id(v): k for k, v in vals.items() if v is not None}
+
+_OK_PACKAGES = {m.split('.')[0] for m in ALLOWED_MODULES} | {'builtins', 'manim_nb'}
+
+def _outside(v) -> str|None:
+    "Why `v`, reached through a module, is not allowed: a module or callable from outside the allowed packages, or a dangerous one."
+    if isinstance(v, types.ModuleType):
+        return None if v.__name__ in OUR_MODULES or _allowed_module(v.__name__) else f'module `{v.__name__}`'
+    if id(v) in _dangerous(): return f'`{_dangerous()[id(v)]}`'
+    mod = getattr(v, '__module__', None) if callable(v) else None
+    if isinstance(mod, str) and mod.split('.')[0].lstrip('_') not in _OK_PACKAGES:
+        return f'`{mod}.{getattr(v, "__qualname__", type(v).__name__)}`'
+    return None
+
+@functools.cache
+def config_path_names() -> frozenset:
+    "The settings of manim's `config` that say where manim reads and writes files (`media_dir`, `output_file`, ...)."
+    from manim import config
+    t = type(config)
+    return frozenset(k for k in dir(t) if isinstance(getattr(t, k, None), property) and k.endswith(('_dir', '_file')))
+
+def _path_ok(p:str) -> bool:
+    "A relative path without `..`: it stays in the folder manim writes to."
+    return not (re.match(r'^([/\\~]|[A-Za-z]:)', p) or '..' in re.split(r'[/\\]', p))
+
+# %% ../nbs/05_gate.ipynb #9173af28
+_RULES = {}
+
+def _rule(*types_):
+    "Register a policy rule for nodes of `types_`."
+    def deco(f):
+        for t in types_: _RULES.setdefault(t, []).append(f)
+        return f
+    return deco
+
+class _Ctx:
+    "What the rules need to know about a tree, computed once. `outer` is the code a string annotation lives in."
+    def __init__(self, tree, outer=None):
+        nodes = list(ast.walk(tree))
+        self.strict = outer is not None  # in a string evaluated on the module's globals: no local binding counts
+        self.calls = {id(n.func): n for n in nodes if isinstance(n, ast.Call)}
+        self.receivers = {id(n.value) for n in nodes if isinstance(n, ast.Attribute)}
+        self.docs = {id(s.value) for s in nodes if isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)}
+        self.local = set() if self.strict else locally_bound(tree)
+        self.bound = outer.bound if outer else bound_names(tree)
+        self.stars = outer.stars if outer else [m for m in map(_loaded, sorted(m for m in _star_imports(tree) if m)) if m is not None]
+        self.imported = outer.imported if outer else self._imports(nodes)
+
+    def _imports(self, nodes):
+        "name -> modules that `import m [as name]` / `from m import sub [as name]` bind it to."
+        out = {}
+        for n in nodes:
+            if isinstance(n, ast.Import):
+                for a in n.names:
+                    m = _loaded(a.name if a.asname else a.name.split('.')[0])
+                    if m is not None: out.setdefault(a.asname or a.name.split('.')[0], []).append(m)
+            elif isinstance(n, ast.ImportFrom) and not n.level and (base := _loaded(n.module or '')) is not None:
+                for a in n.names:
+                    if isinstance(v := getattr(base, a.name, None), types.ModuleType): out.setdefault(a.asname or a.name, []).append(v)
+        return out
+
+    def star_value(self, name):
+        "What the star imports bind `name` to, or None."
+        for m in self.stars:
+            names = manim_names() if m.__name__ == 'manim' else _module_names(m.__name__)
+            if name in names: return getattr(m, name, None)
+
+    def modules(self, node) -> list:
+        "The modules `node` (a name or a dotted path) may denote."
+        if isinstance(node, ast.Name):
+            star = self.star_value(node.id) if id(node) not in self.local else None
+            return self.imported.get(node.id, []) + ([star] if isinstance(star, types.ModuleType) else [])
+        if isinstance(node, ast.Attribute):
+            return [v for m in self.modules(node.value) if isinstance(v := getattr(m, node.attr, None), types.ModuleType)]
+        return []
+
+# %% ../nbs/05_gate.ipynb #fc79bab4
+def _callee_only(n, ctx, name):
+    "Errors for `getattr`/`setattr`/`delattr` and `CALL_ONLY` names that are not simply called as the policy allows."
+    ln, call = n.lineno, ctx.calls.get(id(n))
+    if name in CALL_ONLY:
+        return [] if call else [f'line {ln}: `{name}` may only be called directly, with keyword arguments']
+    if call is None: return [f'line {ln}: `{name}` may only be called directly']
+    attr = call.args[1] if len(call.args) > 1 else None
+    if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)): return [f'line {ln}: `{name}` with a non-literal attribute name']
+    if '__' in attr.value or attr.value in DENIED_NAMES or attr.value.startswith('_'): return [f'line {ln}: `{name}` of forbidden attribute `{attr.value}`']
+    return []
+
+def _module_as_value(n, ctx):
+    if isinstance(n.ctx, ast.Load) and id(n) not in ctx.receivers and (ms := ctx.modules(n)):
+        return [f'line {n.lineno}: module `{ms[0].__name__}` used as a value (only `module.attribute` is checked)']
+    return []
+
+@_rule(ast.Name)
+def _name_rule(n, ctx):
+    ln, name = n.lineno, n.id
+    if name in FORBIDDEN_BUILTINS: return [f'line {ln}: forbidden builtin `{name}`']
+    if name in ATTR_BUILTINS or name in CALL_ONLY: return _callee_only(n, ctx, name)
+    if _DUNDER.fullmatch(name): return [] if name == '__name__' and isinstance(n.ctx, ast.Load) else [f'line {ln}: dunder name `{name}`']
+    if not isinstance(n.ctx, ast.Load): return []
+    if id(n) not in ctx.local:
+        if name in DENIED_NAMES:
+            hint = f" (the code's own `{name}` does not reach here: it is bound in another scope, later, conditionally or before a star import)" if name in ctx.bound and not ctx.strict else ''
+            return [f'line {ln}: forbidden name `{name}`' + hint]
+        if why := _outside(ctx.star_value(name)): return [f'line {ln}: `{name}` from the star import is {why}, which is not allowed']
+    return _module_as_value(n, ctx)
+
+# %% ../nbs/05_gate.ipynb #e21bd87b
+def _format_rule(n, ctx):
+    "`.format`/`.format_map` only on a literal whose fields reach no attribute or index."
+    call, fmt = ctx.calls.get(id(n)), n.value
+    if isinstance(fmt, ast.Name) and fmt.id == 'str' and call is not None: fmt = call.args[0] if call.args else None  # str.format(fmt, ...)
+    if not (isinstance(fmt, ast.Constant) and isinstance(fmt.value, str)):
+        return [f'line {n.lineno}: `.{n.attr}` of a format string that is not a literal']
+    if (bad := format_reach(fmt.value)) is not None:
+        return [f'line {n.lineno}: format string field `{{{bad[:40]}}}` reaches an attribute or index (use an f-string)']
+    return []
+
+def _path_call_rule(n, ctx):
+    "A writer given a path: `save_image` needs a literal relative name; `.replace(path)` (a `Path`) a relative target."
+    call = ctx.calls.get(id(n))
+    args = [] if call is None else [*call.args, *(k.value for k in call.keywords)]
+    lit = len(args) == 1 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)
+    if n.attr == 'save_image' and not (lit and _path_ok(args[0].value)):
+        return [f'line {n.lineno}: `.save_image` needs a literal, relative file name (no absolute path, no `..`)']
+    if n.attr == 'replace' and lit and not _path_ok(args[0].value):
+        return [f'line {n.lineno}: absolute or parent path {args[0].value[:40]!r} given to `.replace`']
+    return []
+
+@_rule(ast.Attribute)
+def _attr_rule(n, ctx):
+    ln, a = n.lineno, n.attr
+    if '__' in a:
+        ok = a in _SAFE_DUNDER_ATTRS and (a != '__init__' or _receiver_ok(n.value) or isinstance(n.value, ast.Name))
+        return [] if ok else [f'line {ln}: dunder attribute access `.{a}`']
+    if a in DENIED_NAMES and a not in _ATTR_OK or a in config_path_names(): return [f'line {ln}: forbidden attribute `.{a}`']
+    if a.startswith('_') and not _receiver_ok(n.value): return [f'line {ln}: private attribute `.{a}`']
+    if a in CALL_ONLY: return _callee_only(n, ctx, a)
+    errs = [f'line {ln}: `.{a}` of module `{m.__name__}` is {why}, which is not allowed'
+            for m in ctx.modules(n.value) if (why := _outside(getattr(m, a, None)))][:1]
+    if a in ('format', 'format_map') and isinstance(n.ctx, ast.Load): errs += _format_rule(n, ctx)
+    if a in ('save_image', 'replace') and isinstance(n.ctx, ast.Load): errs += _path_call_rule(n, ctx)
+    return errs or _module_as_value(n, ctx)
+
+# %% ../nbs/05_gate.ipynb #3e331605
+@_rule(ast.Call)
+def _call_rule(n, ctx):
+    ln = n.lineno
+    if _base_name(n.func) == 'TexTemplate' and (len(n.args) > 1 or any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)):
+        return [f'line {ln}: TexTemplate with positional or unpacked arguments (could set its tex_compiler)']
+    if _builds_class(n): return [f'line {ln}: `{_base_name(n.func)}(...)` builds a class from data (its dunder methods are dict keys)']
+    return []
+
+@_rule(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+def _def_rule(n, ctx):
+    if _DUNDER.fullmatch(n.name) and n.name not in DUNDER_METHODS_OK:
+        what = 'class' if isinstance(n, ast.ClassDef) else 'method'
+        return [f'line {n.lineno}: dunder {what} `{n.name}` is called implicitly by the runtime; only __init__, __repr__/__str__, '
+                'operators and container methods may be defined']
+    return []
+
+@_rule(ast.keyword)
+def _keyword_rule(n, ctx):
+    if n.arg and (n.arg in DENIED_NAMES or '__' in n.arg or n.arg in config_path_names()):
+        return [f'line {n.value.lineno}: forbidden keyword `{n.arg}=`']
+    return []
+
+@_rule(ast.Constant)
+def _string_rule(n, ctx):
+    v = n.value
+    if not isinstance(v, str) or id(n) in ctx.docs: return []
+    if (_DUNDER.search(v) and v != '__main__') or v in ('tex_compiler', 'allow_pickle') or v in config_path_names():
+        return [f'line {n.lineno}: string {v[:40]!r} names a forbidden attribute']
+    return []
+
+@_rule(ast.MatchClass)
+def _match_rule(n, ctx):
+    return [f'line {n.lineno}: forbidden attribute `{a}` in a class pattern' for a in n.kwd_attrs
+            if '__' in a or a in DENIED_NAMES or a.startswith('_')]
+
+@_rule(ast.ImportFrom)
+def _import_rule(n, ctx):
+    base = None if n.level else _loaded(n.module or '')
+    return [f'line {n.lineno}: importing `{a.name}` from `{n.module}`: it is {why}, which is not allowed'
+            for a in n.names if base is not None and a.name != '*' and (why := _outside(getattr(base, a.name, None)))]
+
+# %% ../nbs/05_gate.ipynb #0bff4b99
+def _code_like(expr):
+    "Does evaluating `expr` call or look anything up (not just read names and combine them)?"
+    return any(isinstance(x, (ast.Call, ast.Attribute, ast.Subscript, ast.Lambda, ast.NamedExpr)) or
+               isinstance(x, ast.Constant) and isinstance(x.value, str) for x in ast.walk(expr))
+
+def _type_string_errors(tree, ctx):
+    "Errors in the strings that `typing` evaluates as code, checked under the same policy."
+    errs = []
+    for c, annot in type_strings(tree):
+        sub = _parse_type(c.value)
+        if sub is None or not (annot or ctx.strict or _code_like(sub)): continue  # d['key'], d['in-out']: data
+        what = 'annotation' if annot or ctx.strict else 'type'
+        errs += [f'line {c.lineno}: in the {what} string {c.value[:40]!r}: {e.split(": ", 1)[1]}' for e in _policy(sub, ctx)]
+    return errs
+
+def _policy(tree, outer=None):
+    ctx = _Ctx(tree, outer)
+    errs = [e for n in ast.walk(tree) for rule in _RULES.get(type(n), ()) for e in rule(n, ctx)]
+    return errs + _type_string_errors(tree, ctx)
+
 def policy_errors(tree:ast.Module # parsed code
                  ) -> list[str]:
-    "Every policy violation in `tree`, each naming the construct and its line."
-    errs, bound = [], bound_names(tree)
-    docs = {id(s.value) for s in ast.walk(tree) if isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)}
-    calls = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for n in ast.walk(tree):
-        ln = getattr(n, 'lineno', '?')
-        if isinstance(n, ast.Name):
-            if n.id in FORBIDDEN_BUILTINS: errs.append(f'line {ln}: forbidden builtin `{n.id}`')
-            elif n.id in ATTR_BUILTINS:
-                call = calls.get(id(n))
-                if call is None: errs.append(f'line {ln}: `{n.id}` may only be called directly')
-                else:
-                    name = call.args[1] if len(call.args) > 1 else None
-                    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-                        errs.append(f'line {ln}: `{n.id}` with a non-literal attribute name')
-                    elif '__' in name.value or name.value in DENIED_NAMES or name.value.startswith('_'):
-                        errs.append(f'line {ln}: `{n.id}` of forbidden attribute `{name.value}`')
-            elif _DUNDER.fullmatch(n.id) and not (n.id == '__name__' and isinstance(n.ctx, ast.Load)):
-                errs.append(f'line {ln}: dunder name `{n.id}`')
-            elif n.id in DENIED_NAMES and n.id not in bound: errs.append(f'line {ln}: forbidden name `{n.id}`')
-        elif isinstance(n, ast.Attribute):
-            a = n.attr
-            if '__' in a:
-                if not (a in _SAFE_DUNDER_ATTRS and (a == '__name__' or _receiver_ok(n.value) or isinstance(n.value, ast.Name))):
-                    errs.append(f'line {ln}: dunder attribute access `.{a}`')
-            elif a in DENIED_NAMES: errs.append(f'line {ln}: forbidden attribute `.{a}`')
-            elif a.startswith('_') and not _receiver_ok(n.value): errs.append(f'line {ln}: private attribute `.{a}`')
-        elif isinstance(n, ast.keyword) and n.arg and (n.arg in DENIED_NAMES or '__' in n.arg):
-            errs.append(f'line {n.value.lineno}: forbidden keyword `{n.arg}=`')
-        elif isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs:
-            if (_DUNDER.search(n.value) and n.value != '__main__') or n.value in ('tex_compiler', 'allow_pickle'):
-                errs.append(f'line {ln}: string {n.value[:40]!r} names a forbidden attribute')
-        elif isinstance(n, ast.Call) and _base_name(n.func) == 'TexTemplate' and (
-                len(n.args) > 1 or any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)):
-            errs.append(f'line {ln}: TexTemplate with positional or unpacked arguments (could set its tex_compiler)')
-        elif isinstance(n, ast.MatchClass):
-            for a in n.kwd_attrs:
-                if '__' in a or a in DENIED_NAMES or a.startswith('_'): errs.append(f'line {ln}: forbidden attribute `{a}` in a class pattern')
-    return errs
+    "Every policy violation in `tree`, each naming the construct and its line, in line order."
+    errs = list(dict.fromkeys(_policy(tree)))
+    return sorted(errs, key=lambda e: int(m.group(1)) if (m := re.match(r'line (\d+):', e)) else 0)
 
 # %% ../nbs/05_gate.ipynb #0fbdd6a1
 RENAMES = {'ShowCreation': 'Create', 'TextMobject': 'Text', 'TexMobject': 'MathTex', 'TexText': 'Tex', 'OldTex': 'MathTex',
@@ -407,12 +787,6 @@ def fix_api(tree:ast.Module, src:_Src # parsed code and its source
     return edits, list(dict.fromkeys(fixes))
 
 # %% ../nbs/05_gate.ipynb #be02e300
-@functools.cache
-def _module_names(mod):
-    try: m = importlib.import_module(mod)
-    except Exception: return frozenset()
-    return frozenset(getattr(m, '__all__', None) or [n for n in dir(m) if not n.startswith('_')])
-
 def unknown_names(tree:ast.Module # parsed code, after fixes
                  ) -> list[str]:
     "An error for each name used but defined nowhere, with a 'did you mean' from the installed manim."
