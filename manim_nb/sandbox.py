@@ -212,7 +212,7 @@ def syscall_filter():
     for req in (TIOCSTI, TIOCLINUX): f.add_rule(deny, 'ioctl', sc.Arg(1, sc.EQ, req))
     return f
 
-# %% ../nbs/10_sandbox.ipynb #d872af59
+# %% ../nbs/10_sandbox.ipynb #c210ec52
 def _wait_and_exit(pid:int):
     "Wait for `pid` (pid 1 of our new namespace) and exit the way it did."
     rc = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
@@ -229,7 +229,7 @@ def enter_view(view:str, # the read-only tree from `build_view`
     unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)
     mount(None, '/', None, MS_REC | MS_PRIVATE)
     if scene: mount(scene, f'{view}/scene', None, MS_BIND)
-    else: mount('tmpfs', f'{view}/scene', 'tmpfs', 0, f'mode=700,uid={uid},gid={uid},size=1m,nr_inodes=64')
+    else: mount('tmpfs', f'{view}/scene', 'tmpfs', 0, 'mode=700,size=1m,nr_inodes=64' + (f',uid={uid},gid={uid}' if uid is not None else ''))
     mount(None, f'{view}/scene', None, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV)
     files = max(64, lim.files // 4)
     mount('tmpfs', f'{view}/tmp', 'tmpfs', MS_NOSUID | MS_NODEV, f'mode=1777,size={lim.tmp},nr_inodes={files}')
