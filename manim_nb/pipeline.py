@@ -116,6 +116,11 @@ def resolved(self:RunOptions) -> RunOptions:
     tts = self.tts or os.environ.get('TTS_PROVIDER') or _replayed_tts(self.replay) or ('gemini' if has_api_key() and provider == 'gemini' else 'espeak')
     batch = env_bool('USE_BATCH_MANIM') if self.batch is None else self.batch
     if self.quality not in ('l', 'm', 'h'): raise RunError(f'quality must be l, m or h, not {self.quality!r}')
+    if (self.workers or 0) < 0: raise RunError(f'--workers must be a number of parallel renders (1 or more), not {self.workers}')
+    if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
+    if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
+    if self.replay and not Path(self.replay).is_dir(): raise RunError(f'{self.replay}: nothing to replay (not a folder); give a run folder or a cache folder')
+    if self.executor and not str(self.executor).startswith('dask://'): raise RunError(f'cannot use --executor {self.executor}: give dask://HOST:PORT (a Dask scheduler)')
     from manim_nb.providers import PROVIDERS
     if provider not in PROVIDERS: raise RunError(f'unknown provider {provider!r}; use one of {", ".join(sorted(PROVIDERS))}')
     if tts not in VOICES: raise RunError(f'unknown narration provider {tts!r} (TTS_PROVIDER or --tts); use one of {", ".join(sorted(VOICES))}')

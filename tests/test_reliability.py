@@ -266,3 +266,27 @@ def test_an_interrupted_run_says_one_line_and_resumes(tmp_path, how):
     r = cli('render', sb, '-o', out, *RUN)
     assert r.returncode == 0, r.stderr
     finished(out, 4)
+
+FULL = '''from manim import *
+class Scene2(Scene):
+    def construct(self):
+        raise OSError(28, 'No space left on device')
+'''
+
+class FillsTheDisk(OfflineProvider):
+    "Scene 2's render runs out of space in its scene folder (as manim would writing a partial movie)."
+    def generate(self, scenes, run):
+        out = super().generate(scenes, run)
+        if 2 in out: out[2] = SceneCode(FULL, 'individual')
+        return out
+
+def test_a_render_that_runs_out_of_space_stops_the_run_at_once(tmp_path):
+    "No repair round and no template for a full disk: they would fail the same way; the error names the scene's folder."
+    from manim_nb.core import NoSpaceError
+    sb = Storyboard.model_validate(json.loads(storyboard(tmp_path/'sb.json', 2).read_text()))
+    events = []
+    with pytest.raises(NoSpaceError, match=r"no space left on /.* while writing Scene2's render in .*re-run the same command"):
+        Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='none'), provider=FillsTheDisk(), listeners=[events.append]).execute()
+    assert not [e for e in events if e.phase == 'render' and e.kind == 'state'], 'no repair round'
+    assert 'template' not in {json.loads((tmp_path/'out'/'manifest.json').read_text())['scenes']['2'].get('codegen_source')}
+    assert strays(tmp_path/'out') == [] and lock_is_free(tmp_path/'out')
