@@ -12,8 +12,8 @@ from typing import Any, Iterator, Optional, Union
 # %% auto #0
 __all__ = ['KEY_VARS', 'NO_SPACE', 'COLUMNS', 'SDK_LOGGERS', 'ManimNbError', 'ConfigError', 'ManimNbWarning', 'warn_once',
            'one_line', 'env_bool', 'env_float', 'api_key_from_env', 'mount_point', 'NoSpaceError', 'is_no_space',
-           'atomic_path', 'atomic_write', 'sweep_parts', 'digest', 'patch', 'Usage', 'SceneCode', 'Outcome', 'Event',
-           'quiet_sdk_logs']
+           'out_of_space', 'atomic_path', 'atomic_write', 'sweep_parts', 'digest', 'patch', 'Usage', 'SceneCode',
+           'Outcome', 'Event', 'quiet_sdk_logs']
 
 # %% ../nbs/00_core.ipynb #21c9697e
 class ManimNbError(Exception):
@@ -103,6 +103,15 @@ def is_no_space(e:Optional[BaseException]) -> bool:
         if any(w in str(e) for w in words): return True
         e = e.__cause__ or e.__context__
     return False
+
+def out_of_space(path, # a file or folder on the file system to look at
+                 margin:int=1 << 20 # fewer free bytes than this is full
+                ) -> bool:
+    "True when the file system of `path` is (nearly) full: the likely cause of a write there that failed with no errno to say so."
+    try: st = os.statvfs(mount_point(path))
+    except OSError: return False
+    free = (st.f_bfree if hasattr(os, 'geteuid') and os.geteuid() == 0 else st.f_bavail) * st.f_frsize
+    return free < margin or (st.f_files > 0 and st.f_ffree == 0)
 
 
 # %% ../nbs/00_core.ipynb #ea80a48d

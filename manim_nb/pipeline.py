@@ -18,7 +18,7 @@ __all__ = ['LOCK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_o
 
 # %% ../nbs/15_pipeline.ipynb #1c673644
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env,
-                           atomic_write, digest, env_bool, env_float, is_no_space, one_line, patch, sweep_parts, warn_once)
+                           atomic_write, digest, env_bool, env_float, is_no_space, one_line, out_of_space, patch, sweep_parts, warn_once)
 from .storyboard import Storyboard, SceneSpec, load_storyboard
 from .tts import VOICES, audio_key, get_voice
 
@@ -538,7 +538,7 @@ def _fall_back(run, failed:dict, renderer) -> dict:
 def _raise_if_full(run, failed:dict[int, str]):
     "A scene that failed for lack of space fails the run at once: a repair or a template would fail the same way."
     for q, err in failed.items():
-        if is_no_space(RuntimeError(err)): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
+        if is_no_space(RuntimeError(err)) or out_of_space(run.out): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
 
 def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Finish every render (some started during codegen), with repair rounds and the template fallback; returns final failures."
@@ -721,7 +721,8 @@ def execute(self:Run) -> Run:
     with RunLock(self.out):
         try: final, failed = _execute(self); _raise_if_full(self, failed)
         except Exception as e:
-            if (full := _no_space(self, e)) is not None and full is not e: raise full from e
+            full = _no_space(self, e) or (NoSpaceError(self.out, f'into {self.out}') if out_of_space(self.out) else None)
+            if full is not None and full is not e: raise full from e
             raise
     self.emit('run', 'end', final=str(final) if final else None, failed=sorted(failed))
     if failed:
