@@ -4,10 +4,10 @@
 
 # %% ../nbs/07_cache.ipynb #29dae679
 from __future__ import annotations
-import os, shutil
+import os, shutil, tempfile
 from pathlib import Path
 from typing import Any, Optional
-from .core import ManimNbError, atomic_path, atomic_write, digest
+from .core import ManimNbError, atomic_path, atomic_write, digest, patch, warn_once
 
 # %% auto #0
 __all__ = ['KINDS', 'cache_dir', 'Cache', 'cache_info', 'cache_clear', 'ReplayMiss', 'request_key', 'get_answer', 'put_answer',
@@ -26,8 +26,9 @@ KINDS = ('llm', 'tts', 'render')
 class Cache:
     "A content-addressed file store under `root`."
     def __init__(self, root=None, # folder (default `cache_dir()`)
-                 readonly:bool=False): # never write (replay)
-        self.root, self.readonly = Path(root) if root else cache_dir(), readonly
+                 readonly:bool=False, # never write (replay)
+                 optional:bool=False): # a write that fails warns once and makes the cache read-only (the shared cache)
+        self.root, self.readonly, self.optional = Path(root) if root else cache_dir(), readonly, optional
 
     def __repr__(self): return f'Cache({str(self.root)!r}{", readonly" if self.readonly else ""})'
 
@@ -41,7 +42,10 @@ class Cache:
     def put_bytes(self, kind:str, key:str, data:bytes, suffix:str='') -> Optional[Path]:
         "Store `data` atomically; returns the entry's path (None for a read-only cache)."
         if self.readonly: return None
-        return atomic_write(self.path(kind, key, suffix), data)
+        try: return atomic_write(self.path(kind, key, suffix), data)
+        except OSError as e:
+            if not self.optional: raise
+            self._give_up(e); return None
 
     def put_file(self, kind:str, key:str, src, suffix:str='') -> Optional[Path]:
         "Store a copy of the file `src`."
@@ -53,6 +57,27 @@ class Cache:
         if p is None: return False
         with atomic_path(dest) as tmp: shutil.copyfile(p, tmp)
         return True
+
+# %% ../nbs/07_cache.ipynb #7b709d97
+@patch
+def _give_up(self:Cache, e:OSError):
+    self.readonly = True
+    why = 'a file is in the way' if isinstance(e, (FileExistsError, NotADirectoryError)) else e.strerror or e
+    warn_once(f'the shared cache {self.root} cannot be written ({why}); this run goes on without storing into it '
+              '(point MANIM_NB_CACHE or --cache at a writable folder, or use --no-cache)')
+
+@patch
+def check(self:Cache) -> bool:
+    "True when entries can be written under `root` (an `optional` cache that cannot be turns read-only, with a warning)."
+    if self.readonly: return False
+    try:
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix='.probe-', dir=self.root); os.close(fd); os.unlink(probe)
+        return True
+    except OSError as e:
+        if not self.optional: raise
+        self._give_up(e); return False
+
 
 # %% ../nbs/07_cache.ipynb #5e7a683b
 def _kind_dir_stats(d:Path) -> tuple[int, int]:
@@ -66,10 +91,14 @@ def cache_info(cache:Cache) -> dict:
 def cache_clear(cache:Cache, kind:Optional[str]=None) -> int:
     "Remove every entry of `kind` (default: all kinds); returns how many entries were removed."
     if kind is not None and kind not in KINDS: raise ValueError(f'unknown cache kind {kind!r}; use one of {", ".join(KINDS)}')
-    n = 0
+    n, errors = 0, []
     for k in ([kind] if kind else KINDS):
-        n += _kind_dir_stats(cache.root/k)[0]
-        shutil.rmtree(cache.root/k, ignore_errors=True)
+        before = _kind_dir_stats(cache.root/k)[0]
+        shutil.rmtree(cache.root/k, onerror=lambda f, p, exc: errors.append(exc[1]))
+        n += before - _kind_dir_stats(cache.root/k)[0]
+    if errors and not isinstance(errors[0], FileNotFoundError):
+        e = errors[0]
+        raise ManimNbError(f'could not clear {cache.root} ({getattr(e, "strerror", None) or e}); {n} entries removed; check its permissions')
     return n
 
 # %% ../nbs/07_cache.ipynb #d4ba7e26

@@ -4,10 +4,10 @@
 
 # %% ../nbs/17_cli.ipynb #a984958c
 from __future__ import annotations
-import argparse, json, os, re, sys
+import argparse, contextlib, json, os, re, select, signal, sys, threading, warnings
 from pathlib import Path
 from typing import Optional
-from .core import ManimNbError, atomic_write, digest
+from .core import ManimNbError, ManimNbWarning, NoSpaceError, atomic_write, digest, is_no_space, one_line
 
 # %% auto #0
 __all__ = ['STAMP', 'USER_ERRORS', 'ProgressBars', 'parser', 'stamp_key', 'read_stamp', 'write_stamp', 'drop_stamp', 'cmd_render',
@@ -135,9 +135,9 @@ def _finish(run:'Run', key:Optional[str]=None) -> int:
     return 0
 
 def _up_to_date(out:Path, key:Optional[str]) -> bool:
-    "Print the recorded summary and the video's path when `out` is finished for `key`; else drop its stamp."
+    "Print the recorded summary and the video's path when `out` is finished for `key` (reads only)."
     summary = read_stamp(out, key)
-    if summary is None: drop_stamp(out); return False
+    if summary is None: return False
     print(summary, file=sys.stderr); print(Path(out)/'final.mp4')
     return True
 
@@ -146,9 +146,14 @@ def cmd_render(a) -> int:
     out = Path(a.out or f'out/{Path(a.storyboard).stem}')
     key = stamp_key(a, out, Path(a.storyboard))
     if _up_to_date(out, key): return 0
-    from manim_nb.pipeline import Run
-    run = Run(a.storyboard, out, _options(a), listeners=[ProgressBars(disable=a.no_progress)])
-    return _finish(run.execute(), key)
+    from manim_nb.pipeline import Run, RunLock, check_out
+    from manim_nb.storyboard import load_storyboard
+    sb, opts = load_storyboard(a.storyboard), _options(a)
+    check_out(out); opts.resolved()  # a bad storyboard, option or -o stops here, before the folder is touched
+    with RunLock(out):
+        drop_stamp(out)
+        run = Run(sb, out, opts, listeners=[ProgressBars(disable=a.no_progress)])
+        return _finish(run.execute(), key)
 
 # %% ../nbs/17_cli.ipynb #1b1fcf2e
 def cmd_make(a) -> int:
@@ -158,17 +163,20 @@ def cmd_make(a) -> int:
     out = Path(a.out or 'out/' + '_'.join(a.topic.lower().split())[:40])
     key = stamp_key(a, out, out/'storyboard.json')
     if _up_to_date(out, key): return 0
-    from manim_nb.pipeline import Run, make_caches
+    from manim_nb.pipeline import Run, RunLock, check_out, make_caches
     from manim_nb.storyboard import load_storyboard
+    check_out(out); opts.resolved()
     client = None if a.replay else make_client()
-    if (out/'storyboard.json').exists(): sb = out/'storyboard.json'  # resume: never ask twice
-    elif a.replay and (Path(a.replay)/'storyboard.json').exists(): sb = load_storyboard(Path(a.replay)/'storyboard.json')
-    else:
-        from manim_nb.cache import CachingClient
-        sb = storyboard_from_topic(CachingClient(client, make_caches(opts.resolved(), out)), a.topic)
-        out.mkdir(parents=True, exist_ok=True); sb.save(out/'storyboard.json')
-    run = Run(sb, out, opts, client=client, listeners=[ProgressBars(disable=a.no_progress)])
-    return _finish(run.execute(), key if key is not None else stamp_key(a, out, out/'storyboard.json'))
+    with RunLock(out):
+        drop_stamp(out)
+        if (out/'storyboard.json').exists(): sb = out/'storyboard.json'  # resume: never ask twice
+        elif a.replay and (Path(a.replay)/'storyboard.json').exists(): sb = load_storyboard(Path(a.replay)/'storyboard.json')
+        else:
+            from manim_nb.cache import CachingClient
+            sb = storyboard_from_topic(CachingClient(client, make_caches(opts.resolved(), out)), a.topic)
+            sb.save(out/'storyboard.json')
+        run = Run(sb, out, opts, client=client, listeners=[ProgressBars(disable=a.no_progress)])
+        return _finish(run.execute(), key if key is not None else stamp_key(a, out, out/'storyboard.json'))
 
 # %% ../nbs/17_cli.ipynb #f0cfc247
 def cmd_status(a) -> int:
@@ -185,8 +193,10 @@ def cmd_check(a) -> int:
     "Run the gate on a file; exit 0 when accepted, 1 when rejected."
     from manim_nb.gate import check
     p = Path(a.file)
-    if not p.is_file(): raise FileNotFoundError(f'{p}: no such file')
-    v = check(p.read_text(), a.scene)
+    if not p.is_file(): raise FileNotFoundError(f'{p}: ' + ('a folder, not a file' if p.is_dir() else 'no such file'))
+    try: src = p.read_bytes().decode('utf-8')
+    except UnicodeDecodeError as e: raise ManimNbError(f'{p}: not a UTF-8 text file (byte {e.start}); give a Python source file') from None
+    v = check(src, a.scene)
     if a.json: print(json.dumps(v.to_json() if hasattr(v, 'to_json') else dict(ok=v.ok, scene=a.scene, errors=v.errors, fixes=v.fixes, code=v.code)))
     else:
         print('accepted' if v.ok else 'rejected', file=sys.stderr)
@@ -208,19 +218,75 @@ def cmd_cache(a) -> int:
 def cmd_fake_gemini(a) -> int:
     "Serve the fake Gemini API until interrupted."
     from manim_nb.fake_gemini import serve
-    serve(port=a.port)
+    try: serve(port=a.port)
+    except OverflowError: raise ManimNbError(f'--port {a.port} is not a port; give 0-65535') from None
+    except OSError as e: raise ManimNbError(f'cannot serve on 127.0.0.1:{a.port} ({e.strerror}); give another --port, or 0 for any free one') from None
     return 0
 
 # %% ../nbs/17_cli.ipynb #f760e9bd
-USER_ERRORS = (ManimNbError, FileNotFoundError, PermissionError, KeyboardInterrupt)  # one line, no traceback
+USER_ERRORS = (ManimNbError, FileNotFoundError, PermissionError)  # one line, no traceback
+
+def _say(line:str):
+    try: print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError): pass  # stderr is gone too
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    if issubclass(category, ManimNbWarning): _say(f'manim-nb: warning: {message}')
+    else: _say(warnings.formatwarning(message, category, filename, lineno, line).rstrip())
+
+def _stop(signum, frame): raise KeyboardInterrupt  # SIGTERM ends a command as Ctrl-C does
+
+@contextlib.contextmanager
+def _terminal():
+    "While a command runs: SIGTERM raises KeyboardInterrupt (in the main thread), and warnings print as one line."
+    handles = threading.current_thread() is threading.main_thread()
+    old = (signal.signal(signal.SIGTERM, _stop), signal.getsignal(signal.SIGINT)) if handles else None
+    shown, warnings.showwarning = warnings.showwarning, _show_warning
+    try: yield
+    finally:
+        warnings.showwarning = shown
+        if handles: signal.signal(signal.SIGTERM, old[0]); signal.signal(signal.SIGINT, old[1])
+
+def _stdout_gone() -> bool:
+    "True when stdout is a pipe whose reader has gone (POLLERR on its write end)."
+    try:
+        p = select.poll(); p.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & select.POLLERR for _, ev in p.poll(0))
+    except (AttributeError, OSError, ValueError): return False
+
+def _quiet_stdout() -> int:
+    "Point stdout at /dev/null, so the flush at exit is quiet too; exit code 141 (SIGPIPE's)."
+    try: fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, sys.stdout.fileno()); os.close(fd)
+    except (AttributeError, OSError, ValueError): pass
+    return 141
+
+
+# %% ../nbs/17_cli.ipynb #73cff5e6
+def _error_line(e:BaseException) -> str:
+    if isinstance(e, OSError) and not isinstance(e, ManimNbError) and is_no_space(e): e = NoSpaceError(e.filename or '.')
+    msg = str(e)
+    return f'manim-nb: error: {one_line(msg, 2000) if chr(10) in msg else msg}'
 
 def main(argv=None) -> int:
     "Entry point of the `manim-nb` console script."
     a = parser().parse_args(argv)
     cmds = dict(render=cmd_render, make=cmd_make, status=cmd_status, check=cmd_check, cache=cmd_cache)
     cmds['fake-gemini'] = cmd_fake_gemini
-    try: return cmds[a.cmd](a)
-    except USER_ERRORS as e:
-        msg = 'interrupted; re-run the same command to resume' if isinstance(e, KeyboardInterrupt) else str(e)
-        print(f'manim-nb: error: {msg}', file=sys.stderr)
-        return 130 if isinstance(e, KeyboardInterrupt) else 1
+    with _terminal():
+        try:
+            rc = cmds[a.cmd](a)
+            sys.stdout.flush()
+            return rc
+        except KeyboardInterrupt:
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN); signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop is enough
+            _say('manim-nb: interrupted' + ('; re-run the same command to resume' if a.cmd in ('render', 'make') else ''))
+            return 130
+        except BrokenPipeError:
+            if not _stdout_gone(): raise
+            return _quiet_stdout()
+        except USER_ERRORS as e: _say(_error_line(e)); return 1
+        except OSError as e:
+            if not is_no_space(e): raise
+            _say(_error_line(e)); return 1
+

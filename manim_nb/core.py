@@ -4,14 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #26040e45
 from __future__ import annotations
-import contextlib, hashlib, json, logging, os, threading, uuid
+import contextlib, errno, hashlib, json, logging, os, re, threading, uuid, warnings
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 # %% auto #0
-__all__ = ['KEY_VARS', 'COLUMNS', 'SDK_LOGGERS', 'ManimNbError', 'ConfigError', 'env_bool', 'env_float', 'api_key_from_env',
-           'atomic_path', 'atomic_write', 'digest', 'patch', 'Usage', 'SceneCode', 'Outcome', 'Event', 'quiet_sdk_logs']
+__all__ = ['KEY_VARS', 'NO_SPACE', 'COLUMNS', 'SDK_LOGGERS', 'ManimNbError', 'ConfigError', 'ManimNbWarning', 'warn_once',
+           'one_line', 'env_bool', 'env_float', 'api_key_from_env', 'mount_point', 'NoSpaceError', 'is_no_space',
+           'out_of_space', 'atomic_path', 'atomic_write', 'sweep_parts', 'digest', 'patch', 'Usage', 'SceneCode',
+           'Outcome', 'Event', 'quiet_sdk_logs']
 
 # %% ../nbs/00_core.ipynb #21c9697e
 class ManimNbError(Exception):
@@ -19,6 +21,36 @@ class ManimNbError(Exception):
 
 class ConfigError(ManimNbError, ValueError):
     "A setting (environment variable, option) that cannot be used as given."
+
+class ManimNbWarning(UserWarning):
+    "A problem the run works around and goes on (an unwritable cache, a rebuilt manifest); the CLI prints it as one line."
+
+_WARNED: set = set()
+
+def warn_once(msg:str # the one line: what happened and what the run does instead
+             ):
+    "Warn with `msg` once per process (a problem that repeats for every scene is still said once)."
+    if msg in _WARNED: return
+    _WARNED.add(msg); warnings.warn(msg, ManimNbWarning, stacklevel=2)
+
+# %% ../nbs/00_core.ipynb #894b877d
+_EXC_LINE = re.compile(r'^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit|Warning)\b')
+
+def _visible(s:str) -> str:
+    return ''.join(ch if ch.isprintable() else ch.encode('unicode_escape').decode() for ch in s)
+
+def one_line(text, # a message, possibly a traceback or a log tail
+             limit:int=300 # longest result, in characters
+            ) -> str:
+    "The one-line reason of `text`: a traceback's exception line, else its first non-blank line; escaped, at most `limit` chars."
+    text = str(text or '')
+    lines = [l.strip() for l in text[:20_000].splitlines() if l.strip()]
+    if lines and lines[0].startswith('Traceback (most recent call last)'):
+        tail = [l.strip() for l in text[-20_000:].splitlines() if l.strip()]
+        lines = [next((l for l in reversed(tail) if _EXC_LINE.match(l)), tail[-1])]
+    line = _visible(' '.join(lines[0].split())) if lines else ''
+    return line if len(line) <= limit else line[:limit - 1] + '…'
+
 
 # %% ../nbs/00_core.ipynb #49e18f25
 def env_bool(name:str, # the variable, e.g. USE_BATCH_MANIM
@@ -43,6 +75,45 @@ def api_key_from_env() -> Optional[str]:
     "The first non-empty Gemini key among KEY_VARS (the seed's names, in that order)."
     return next((os.environ[v] for v in KEY_VARS if os.environ.get(v, '').strip()), None)
 
+# %% ../nbs/00_core.ipynb #227d268b
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+def mount_point(path) -> Path:
+    "The mount point of the file system that holds `path` (or would hold it)."
+    p = Path(os.path.abspath(path))
+    while not p.exists() and p != p.parent: p = p.parent
+    while not os.path.ismount(p) and p != p.parent: p = p.parent
+    return p
+
+class NoSpaceError(ManimNbError, OSError):
+    "A write that failed for lack of space; the message names the file system, the file and the fix."
+    def __init__(self, path, # the file (or folder) being written
+                 what:Optional[str]=None): # how to name it (default: the path)
+        super().__init__(errno.ENOSPC, 'no space left on device')
+        self.filename, self.what = str(path), what or str(path)
+    def __str__(self):
+        return f'no space left on {mount_point(self.filename)} while writing {self.what}; free space there and re-run the same command to resume'
+
+def is_no_space(e:Optional[BaseException]) -> bool:
+    "True when `e` (or an exception it came from) is a lack of space: by errno, or by the OS's words in its message."
+    words, seen = [os.strerror(n) for n in NO_SPACE], set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno in NO_SPACE: return True
+        if any(w in str(e) for w in words): return True
+        e = e.__cause__ or e.__context__
+    return False
+
+def out_of_space(path, # a file or folder on the file system to look at
+                 margin:int=1 << 20 # fewer free bytes than this is full
+                ) -> bool:
+    "True when the file system of `path` is (nearly) full: the likely cause of a write there that failed with no errno to say so."
+    try: st = os.statvfs(mount_point(path))
+    except OSError: return False
+    free = (st.f_bfree if hasattr(os, 'geteuid') and os.geteuid() == 0 else st.f_bavail) * st.f_frsize
+    return free < margin or (st.f_files > 0 and st.f_ffree == 0)
+
+
 # %% ../nbs/00_core.ipynb #ea80a48d
 @contextlib.contextmanager
 def atomic_path(path, # the file to (re)write
@@ -53,6 +124,9 @@ def atomic_path(path, # the file to (re)write
     try:
         yield tmp
         os.replace(tmp, path)
+    except OSError as e:
+        if e.errno in NO_SPACE and not isinstance(e, NoSpaceError): raise NoSpaceError(path) from e
+        raise
     finally: tmp.unlink(missing_ok=True)
 
 def atomic_write(path, # the file to (re)write
@@ -62,6 +136,32 @@ def atomic_write(path, # the file to (re)write
     with atomic_path(path) as tmp, open(tmp, 'wb') as f:
         f.write(data.encode() if isinstance(data, str) else data); f.flush(); os.fsync(f.fileno())
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #fc8d5cca
+_PART = re.compile(r'^\..+\.(\d+)-\d+-[0-9a-f]{8}\.part')
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except OSError: return True
+    return True
+
+def sweep_parts(folder, # a folder `atomic_path` writes into (not walked recursively)
+                locked:bool=False # True when this process holds the folder's lock: other processes' files are stale too
+               ) -> list[Path]:
+    "Remove the temporary files of writers that are gone (or, when `locked`, of any other process); returns them."
+    gone = []
+    try: names = os.listdir(folder)
+    except OSError: return gone
+    for n in names:
+        m = _PART.match(n)
+        if not m: continue
+        pid = int(m.group(1))
+        if pid == os.getpid() or (not locked and _alive(pid)): continue
+        try: (Path(folder)/n).unlink(); gone.append(Path(folder)/n)
+        except OSError: pass
+    return gone
+
 
 # %% ../nbs/00_core.ipynb #03faab45
 def _canonical(o):

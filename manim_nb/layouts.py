@@ -4,10 +4,10 @@
 
 # %% ../nbs/01_layouts.ipynb #30c2189a
 from __future__ import annotations
-import math, re, textwrap
+import math, re, textwrap, unicodedata
 
 # %% auto #0
-__all__ = ['PALETTE', 'ACCENTS', 'FONT', 'clean_text', 'wrap_text', 'fit_text', 'still_frame', 'split_sentences',
+__all__ = ['PALETTE', 'ACCENTS', 'FONT', 'drawable', 'clean_text', 'wrap_text', 'fit_text', 'still_frame', 'split_sentences',
            'caption_chunks', 'TemplateScene', 'region', 'TitleAndMainContent', 'SplitScreen', 'heading_mobject',
            'fit_into', 'safe_tex', 'label_mobject']
 
@@ -23,9 +23,16 @@ ACCENTS = (PALETTE['accent'], PALETTE['green'], PALETTE['amber'], PALETTE['pink'
 FONT = 'DejaVu Sans'
 
 # %% ../nbs/01_layouts.ipynb #9f7e42d5
+def drawable(text) -> str:
+    "`text` without what draws no glyph: controls become spaces; bidi, zero-width and other format marks and lone surrogates go."
+    text = str(text)
+    if text.isprintable(): return text
+    cat = unicodedata.category
+    return ''.join(' ' if cat(ch) == 'Cc' else ch for ch in text if cat(ch) not in ('Cf', 'Cs'))
+
 def clean_text(text) -> str:
-    "`text` on one line, without markdown emphasis (`*`, backticks)."
-    return ' '.join(str(text).replace('*', '').replace('`', '').split())
+    "`text` on one line, drawable, without markdown emphasis (`*`, backticks)."
+    return ' '.join(drawable(text).replace('*', '').replace('`', '').split())
 
 def wrap_text(text:str, # any text; whitespace is normalised
               width:float, # widest a line may be, in scene units
@@ -35,7 +42,7 @@ def wrap_text(text:str, # any text; whitespace is normalised
              ) -> Paragraph:
     "Text wrapped into lines no wider than `width`, at `font_size` (scaled down only if one word is too long)."
     text = clean_text(text) or ' '
-    kwargs = {'font': FONT, 'color': PALETTE['ink'], 'disable_ligatures': True, **kwargs}
+    kwargs = {'font': FONT, 'color': PALETTE['ink'], 'disable_ligatures': text != ' ', **kwargs}  # manim cannot draw ' ' without ligatures
     char_w = 0.35 * font_size / 48  # DejaVu Sans averages ~0.35 units per character at size 48
     lines = textwrap.wrap(text, max(4, int(width / char_w)), break_on_hyphens=False) or [' ']
     p = Paragraph(*lines, font_size=font_size, alignment=align, **kwargs)
@@ -239,11 +246,11 @@ def fit_into(mob, width:float, height:float, center=ORIGIN, upscale:bool=False):
 def safe_tex(tex:str, font_size:float=48, color=None, **kwargs):
     "`MathTex(tex)`, or a plain `Text` of it when LaTeX cannot compile it."
     color = color or PALETTE['ink']
-    try: return MathTex(tex, font_size=font_size, color=color, **kwargs)
-    except Exception: return Text(clean_text(tex), font=FONT, font_size=font_size * 0.8, color=color)
+    try: return MathTex(drawable(tex), font_size=font_size, color=color, **kwargs)
+    except Exception: return Text(clean_text(tex) or ' ', font=FONT, font_size=font_size * 0.8, color=color)
 
 def label_mobject(label:str, font_size:float=36, color=None):
     "Typeset `label` when it looks like maths (\\, ^, _, =), else plain text."
     color = color or PALETTE['ink']
     if re.search(r'[\\^_=]', label): return safe_tex(label, font_size=font_size, color=color)
-    return Text(clean_text(label), font=FONT, font_size=font_size, color=color)
+    return Text(clean_text(label) or ' ', font=FONT, font_size=font_size, color=color)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_pipeline.ipynb #7b088e42
 from __future__ import annotations
-import csv, io, json, os, threading, time
+import contextlib, csv, io, json, os, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -12,24 +12,57 @@ from typing import TYPE_CHECKING, Callable, Optional, Union
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['Manifest', 'RunError', 'has_api_key', 'RunOptions', 'make_caches', 'Run', 'tts_phase', 'record_code', 'codegen_phase',
-           'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'render_phase', 'mux_scene', 'assemble_phase',
-           'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
+__all__ = ['LOCK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run', 'tts_phase',
+           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'render_phase',
+           'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #1c673644
-from .core import (COLUMNS, Event, ManimNbError, Outcome, SceneCode, Usage, api_key_from_env, atomic_write, digest,
-                           env_bool, patch)
+from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env,
+                           atomic_write, digest, env_bool, env_float, is_no_space, one_line, out_of_space, patch, sweep_parts, warn_once)
 from .storyboard import Storyboard, SceneSpec, load_storyboard
 from .tts import VOICES, audio_key, get_voice
 
 # %% ../nbs/15_pipeline.ipynb #956a743d
+def _file_sig(path):
+    try: st = os.stat(path); return (st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError: return None
+
+def _is_manifest(d) -> bool:
+    return isinstance(d, dict) and isinstance(d.get('scenes'), dict) and all(isinstance(v, dict) for v in d['scenes'].values()) \
+        and isinstance(d.get('batch', {}), dict)
+
 class Manifest:
     "The run folder's `manifest.json`: scene states and batch jobs, saved atomically on every update."
     def __init__(self, path):
-        self.path, self.lock = Path(path), threading.RLock()
-        self.data = json.loads(self.path.read_text()) if self.path.exists() else dict(version=1, scenes={}, batch={})
+        self.path, self.lock, self.recovered = Path(path), threading.RLock(), None
+        self.data = self._load()
 
-    def scene(self, seq:int) -> dict: 
+    def _load(self) -> dict:
+        "The saved manifest; an unreadable one is set aside (with a warning) and the run starts from an empty one."
+        self.sig = _file_sig(self.path)
+        try: data = json.loads(self.path.read_bytes())
+        except FileNotFoundError: return dict(version=1, scenes={}, batch={})
+        except ValueError as e: return self._set_aside(e)
+        if not _is_manifest(data): return self._set_aside(ValueError('no table of scenes'))
+        data.setdefault('batch', {})
+        return data
+
+    def _set_aside(self, e) -> dict:
+        stamp, n = time.strftime('%Y%m%d-%H%M%S'), 0
+        while (aside := self.path.with_name(f'{self.path.name}.corrupt-{stamp}' + (f'-{n}' if n else ''))).exists(): n += 1
+        os.replace(self.path, aside); self.recovered, self.sig = aside, None
+        warn_once(f'{self.path} was unreadable ({one_line(e, 120)}); moved it to {aside.name} and rebuilt it: finished work '
+                  'is reused from the caches where it can be, redone where not (a pending batch job is not re-attached)')
+        return dict(version=1, scenes={}, batch={})
+
+    def refresh(self) -> bool:
+        "Re-read the file if another process changed it since this one last read or wrote it; True when it did."
+        with self.lock:
+            if _file_sig(self.path) == self.sig: return False
+            self.data = self._load()
+            return True
+
+    def scene(self, seq:int) -> dict:
         with self.lock: return self.data['scenes'].setdefault(str(seq), {})
 
     def update(self, seq:int, **kw) -> dict:
@@ -39,7 +72,10 @@ class Manifest:
             return rec
 
     def save(self):
-        with self.lock: atomic_write(self.path, json.dumps(self.data, indent=1, default=str))
+        with self.lock:
+            atomic_write(self.path, json.dumps(self.data, indent=1, default=str))
+            self.sig = _file_sig(self.path)
+
 
 # %% ../nbs/15_pipeline.ipynb #6356abd4
 class RunError(ManimNbError, RuntimeError):
@@ -81,12 +117,87 @@ def resolved(self:RunOptions) -> RunOptions:
     tts = self.tts or os.environ.get('TTS_PROVIDER') or _replayed_tts(self.replay) or ('gemini' if has_api_key() and provider == 'gemini' else 'espeak')
     batch = env_bool('USE_BATCH_MANIM') if self.batch is None else self.batch
     if self.quality not in ('l', 'm', 'h'): raise RunError(f'quality must be l, m or h, not {self.quality!r}')
+    if (self.workers or 0) < 0: raise RunError(f'--workers must be a number of parallel renders (1 or more), not {self.workers}')
+    if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
+    if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
+    if self.replay and not Path(self.replay).is_dir(): raise RunError(f'{self.replay}: nothing to replay (not a folder); give a run folder or a cache folder')
+    if self.executor and not str(self.executor).startswith('dask://'): raise RunError(f'cannot use --executor {self.executor}: give dask://HOST:PORT (a Dask scheduler)')
     from manim_nb.providers import PROVIDERS
     if provider not in PROVIDERS: raise RunError(f'unknown provider {provider!r}; use one of {", ".join(sorted(PROVIDERS))}')
     if tts not in VOICES: raise RunError(f'unknown narration provider {tts!r} (TTS_PROVIDER or --tts); use one of {", ".join(sorted(VOICES))}')
     return replace(self, provider=provider, tts=tts, workers=self.workers or os.cpu_count() or 1, batch=batch and self.replay is None)
 
-# %% ../nbs/15_pipeline.ipynb #95c6daeb
+# %% ../nbs/15_pipeline.ipynb #1bab2f90
+try: import fcntl
+except ImportError: fcntl = None  # not POSIX: no lock
+
+LOCK = '.lock'
+
+def _open_lock(out:Path) -> int:
+    "Create the run folder and open its lock file: the first write, so a folder that cannot be written says so here."
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return os.open(out/LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except (FileExistsError, NotADirectoryError):
+        raise RunError(f'{out}: a file is in the way of this run folder; give -o a folder path') from None
+    except OSError as e:
+        if e.errno in NO_SPACE: raise NoSpaceError(out/LOCK) from None
+        raise RunError(f'cannot write into {out} ({e.strerror}); give -o a folder you can write to') from None
+
+def check_out(out) -> Path:
+    "Refuse, before any work, a run folder that is a file or lies under one (what cannot be written shows when it is locked)."
+    out = Path(out)
+    for p in (out, *out.parents):
+        if p.exists():
+            if not p.is_dir(): raise RunError(f'{p} is a file, not a folder; give -o a folder for the run (a new one, or a run folder to resume)')
+            break
+    return out
+
+def _holder(fd:int) -> str:
+    try: h = json.loads(os.pread(fd, 4096, 0)); return f" (pid {h['pid']}, since {h['since']})"
+    except (OSError, ValueError, KeyError, TypeError): return ''
+
+
+# %% ../nbs/15_pipeline.ipynb #f2cdc2cf
+class RunLock:
+    "The run folder's lock: `with RunLock(out):` waits up to `wait` seconds (MANIM_NB_LOCK_WAIT, 10) for it, else raises `RunError`."
+    _held, _guard = {}, threading.Lock()  # this process's locks: folder -> [fd, depth]
+
+    def __init__(self, out, wait:Optional[float]=None, clock:Callable=time.monotonic, sleep:Callable=time.sleep):
+        self.out, self.wait, self.clock, self.sleep = Path(out), wait, clock, sleep
+        self.key = os.path.abspath(self.out)
+
+    def __enter__(self):
+        with RunLock._guard:
+            if self.key in RunLock._held: RunLock._held[self.key][1] += 1; return self
+        fd = _open_lock(self.out)
+        if fcntl is not None: self._take(fd)
+        with RunLock._guard: RunLock._held[self.key] = [fd, 1]
+        return self
+
+    def _take(self, fd:int):
+        wait = env_float('MANIM_NB_LOCK_WAIT', 10.0) if self.wait is None else self.wait
+        deadline = self.clock() + wait
+        while True:
+            try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); break
+            except BlockingIOError:
+                if self.clock() >= deadline:
+                    who = _holder(fd); os.close(fd)
+                    raise RunError(f'{self.out} is in use by another manim-nb run{who}; wait for it to finish '
+                                   '(or stop it), then re-run the same command') from None
+                self.sleep(0.1)
+            except BaseException: os.close(fd); raise
+        os.ftruncate(fd, 0); os.pwrite(fd, json.dumps(dict(pid=os.getpid(), since=time.strftime('%Y-%m-%d %H:%M:%S'))).encode(), 0)
+
+    def __exit__(self, *exc):
+        with RunLock._guard:
+            held = RunLock._held[self.key]; held[1] -= 1
+            if held[1]: return
+            del RunLock._held[self.key]
+        os.close(held[0])  # closing the file releases the flock
+
+
+# %% ../nbs/15_pipeline.ipynb #8a3b14b0
 def make_caches(options:RunOptions, out) -> list:
     "Where a run looks up and records LLM answers and narration: the replay source only, or `out/cache` and the shared cache."
     from manim_nb.cache import Cache
@@ -94,8 +205,12 @@ def make_caches(options:RunOptions, out) -> list:
         src = Path(options.replay)
         if not src.is_dir(): raise RunError(f'{src}: nothing to replay (not a folder); give a run folder or a cache folder')
         return [Cache(src/'cache' if (src/'manifest.json').exists() else src, readonly=True)]
-    return [Cache(Path(out)/'cache')] + ([] if options.no_cache else [Cache(options.cache)])
+    shared = [] if options.no_cache else [Cache(options.cache, optional=True)]
+    for c in shared: c.check()  # an unwritable shared cache warns here, once, and the run goes on without storing into it
+    return [Cache(Path(out)/'cache')] + shared
 
+
+# %% ../nbs/15_pipeline.ipynb #95c6daeb
 class Run:
     "A storyboard rendered into the run folder `out`."
     def __init__(self, storyboard:Union[Storyboard,str,Path], # a `Storyboard` or a storyboard file
@@ -116,10 +231,11 @@ class Run:
             provider = make_provider(self.options.provider, client=self.client, batch=self.options.batch)
         elif self.options.batch is False and hasattr(provider, 'batch'): provider.batch = False
         self.provider = provider
-        for d in ('scenes', 'audio', 'clips', 'work'): (self.out/d).mkdir(parents=True, exist_ok=True)
-        self.caches = make_caches(self.options, self.out)
-        self.manifest = Manifest(self.out/'manifest.json')
-        self._sync_storyboard()
+        with RunLock(self.out):
+            for d in ('scenes', 'audio', 'clips', 'work'): (self.out/d).mkdir(parents=True, exist_ok=True)
+            self.caches = make_caches(self.options, self.out)
+            self.manifest = Manifest(self.out/'manifest.json')
+            self._sync_storyboard()
 
     def _sync_storyboard(self):
         atomic_write(self.out/'storyboard.json', self.storyboard.to_json())
@@ -158,7 +274,7 @@ def emit(self:Run, phase, kind, seq=None, **data):
         try: f(ev)
         except Exception as e:
             self.listeners.remove(f)
-            print(f'manim_nb: a progress listener failed and was removed: {e!r}')
+            warn_once(f'a progress listener failed and was removed: {one_line(repr(e))}')
 
 @patch(as_prop=True)
 def gemini_client(self:Run):
@@ -170,6 +286,17 @@ def gemini_client(self:Run):
             self.client = make_client()
         self._llm = CachingClient(None if self.options.replay else self.client, self.caches)
     return self._llm
+
+# %% ../nbs/15_pipeline.ipynb #fa95e9b5
+@contextlib.contextmanager
+def _threads(n:int, name:str):
+    "A thread pool whose block, when it fails (an error, Ctrl-C), drops the tasks not yet started rather than running them all."
+    ex = ThreadPoolExecutor(max(1, n), thread_name_prefix=name)
+    try: yield ex
+    except BaseException:
+        ex.shutdown(wait=True, cancel_futures=True); raise
+    ex.shutdown(wait=True)
+
 
 # %% ../nbs/15_pipeline.ipynb #446feb8a
 def _tts_fetch(run, name, s) -> bool:
@@ -230,7 +357,7 @@ def tts_phase(run:Run, on_audio:Optional[Callable[[SceneSpec], None]]=None) -> N
     def speak_one(s):
         d, src, note = _speak(run, s)
         done(s, d, src, (reasons.get(s.seq, '') + note).strip())
-    with ThreadPoolExecutor(max(1, min(8, len(todo)))) as ex: list(ex.map(speak_one, todo))
+    with _threads(min(8, len(todo)), 'tts') as ex: list(ex.map(speak_one, todo))
     run.emit('tts', 'end')
 
 # %% ../nbs/15_pipeline.ipynb #5e9682e1
@@ -313,7 +440,7 @@ def voice_and_code(run:Run, renderer:'Renderer') -> dict[int, str]:
         _reset_usage(run, s); futs.append(pool.submit(one, s))
     run.code_ready = handler
     try:
-        with ThreadPoolExecutor(getattr(run.provider, 'workers', 4), thread_name_prefix='codegen') as pool:
+        with _threads(getattr(run.provider, 'workers', 4), 'codegen') as pool:
             tts_phase(run, on_audio)
             for f in list(futs): f.result()
     finally: run.code_ready = None
@@ -413,15 +540,20 @@ def _fall_back(run, failed:dict, renderer) -> dict:
     for q in last: handler(q, SceneCode(template_source(by_seq[q], run.storyboard.title, run.audio_s(q)), 'template', attempts=1))
     failed.update(renderer.wait())
     for q in last:
-        if q not in failed: run.manifest.update(q, note=f'fell back to template after: {last[q]}'[:2000])
+        if q not in failed: run.manifest.update(q, note=f'fell back to template after: {one_line(last[q])}', fallback_log=last[q][-4000:])
     return failed
+
+def _raise_if_full(run, failed:dict[int, str]):
+    "A scene that failed for lack of space fails the run at once: a repair or a template would fail the same way."
+    for q, err in failed.items():
+        if is_no_space(RuntimeError(err)) or out_of_space(run.out): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
 
 def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Finish every render (some started during codegen), with repair rounds and the template fallback; returns final failures."
     by_seq = {s.seq: s for s in run.storyboard.scenes}
     for s in run.storyboard.scenes:
         if s.seq not in failed and s.seq not in renderer.submitted and _needs_render(run, s): renderer.submit(s)
-    failed = dict(failed); failed.update(renderer.wait())
+    failed = dict(failed); failed.update(renderer.wait()); _raise_if_full(run, failed)
     for rnd in range(run.options.repair_rounds):
         if not failed: break
         run.emit('render', 'state', round=rnd + 1, repairing=sorted(failed))
@@ -451,6 +583,14 @@ def drain_muxes(self:Run):
     "Wait for background muxes; their errors surface here."
     with self._mux_lock: futs, self._muxes = self._muxes, []
     for f in futs: f.result()
+
+@patch
+def cancel_muxes(self:Run):
+    "After a failure or Ctrl-C: drop the muxes not yet started, let the running one finish; their errors are not raised."
+    with self._mux_lock: futs, self._muxes = self._muxes, []
+    for f in futs: f.cancel()
+    for f in futs:
+        if not f.cancelled(): f.exception()
 
 def mux_scene(run:Run, s:SceneSpec) -> Optional[Path]:
     "Mux scene `s`'s clip with its narration unless the muxed clip is current; None when it has no clip."
@@ -489,8 +629,9 @@ def assemble_phase(run:Run) -> Optional[Path]:
 def outcome_of(s:SceneSpec, rec:dict) -> Outcome:
     "A scene's outcome from its manifest record; `error` is the current failure, else the reasons of any fallbacks."
     keep = set(COLUMNS)
-    notes = '; '.join(n for n in (rec.get('note'), rec.get('tts_note')) if n)
-    return Outcome(**{k: v for k, v in rec.items() if k in keep} | dict(scene=s.name, layout=s.layout, error=rec.get('error') or notes))
+    notes = '; '.join(one_line(n) for n in (rec.get('note'), rec.get('tts_note')) if n)
+    error = one_line(rec.get('error')) or notes  # the reason; the manifest keeps the whole log
+    return Outcome(**{k: v for k, v in rec.items() if k in keep} | dict(scene=s.name, layout=s.layout, error=error))
 
 def outcome_rows(run:Run) -> list[Outcome]:
     "The outcome of every scene, in storyboard order."
@@ -551,29 +692,64 @@ def _phases(run) -> tuple[Optional[Path], dict]:
     return assemble_phase(run), failed
 
 # %% ../nbs/15_pipeline.ipynb #3061de90
+def _resume(run):
+    "Under the folder's lock: take in what another process changed since `run` read it, and drop dead writers' temporary files."
+    if run.manifest.refresh(): run._sync_storyboard()
+    for d in [run.out, *(run.out/k for k in ('scenes', 'audio', 'clips', 'qa')), *run.out.glob('cache/*/*')]: sweep_parts(d, locked=True)
+
+def _wrap_up(run, owned:bool, ok:bool):
+    "Close what `execute` opened, then save the outcomes and the manifest; after a failure, an error here does not hide the first."
+    def close():
+        if owned:
+            client, run.executor = getattr(run.executor, '_client', None), None
+            if client is not None: client.close()
+    def save():
+        spans = {k: v for k, v in run._spans.items() if v[1] is not None}
+        with run.manifest.lock:
+            run.manifest.data['phases'] = {k: round(spans[k][1] - spans[k][0], 2) for k in ('tts', 'codegen', 'render', 'assemble') if k in spans}
+            run.manifest.save()
+    first = None
+    for step in (close, run.drain_muxes if ok else run.cancel_muxes, lambda: write_outcomes(run), save):
+        try: step()
+        except Exception as e: first = first or e
+    if first is not None and ok: raise first
+
+def _no_space(run, e:BaseException) -> Optional[NoSpaceError]:
+    "The one-line error of a run that ran out of space (naming the file when known), or None."
+    if not is_no_space(e): return None
+    while e is not None:
+        if isinstance(e, NoSpaceError): return e
+        if isinstance(e, OSError) and e.errno in NO_SPACE and e.filename: return NoSpaceError(e.filename)
+        e = e.__cause__ or e.__context__
+    return NoSpaceError(run.out, f'into {run.out}')
+
+def _execute(run) -> tuple[Optional[Path], dict]:
+    _resume(run)
+    run.emit('run', 'start', out=str(run.out))
+    owned, ok = run.executor is None and bool(run.options.executor), False
+    try:
+        if owned: run.executor = _make_executor(run)
+        if any(_stale_code(run, s) or _needs_render(run, s) for s in run.storyboard.scenes): _prewarm(run)
+        final, failed = _phases(run); ok = True
+    finally: _wrap_up(run, owned, ok)
+    return final, failed
+
 @patch
 def execute(self:Run) -> Run:
     "Run every phase, skipping what is already done; raises `RunError` when a scene is missing from the video."
-    self.emit('run', 'start', out=str(self.out))
-    final, failed = None, {}
-    owned = self.executor is None and bool(self.options.executor)
-    if owned: self.executor = _make_executor(self)
-    if any(_stale_code(self, s) or _needs_render(self, s) for s in self.storyboard.scenes): _prewarm(self)
-    try: final, failed = _phases(self)
-    finally:
-        if owned:
-            client, self.executor = getattr(self.executor, '_client', None), None
-            if client is not None: client.close()
-        self.drain_muxes(); write_outcomes(self)
-        spans = {k: v for k, v in self._spans.items() if v[1] is not None}
-        self.manifest.data['phases'] = {k: round(spans[k][1] - spans[k][0], 2) for k in ('tts', 'codegen', 'render', 'assemble') if k in spans}
-        self.manifest.save()
+    with RunLock(self.out):
+        try: final, failed = _execute(self); _raise_if_full(self, failed)
+        except Exception as e:
+            full = _no_space(self, e) or (NoSpaceError(self.out, f'into {self.out}') if out_of_space(self.out) else None)
+            if full is not None and full is not e: raise full from e
+            raise
     self.emit('run', 'end', final=str(final) if final else None, failed=sorted(failed))
     if failed:
         names = ', '.join(f'Scene{q}' for q in sorted(failed))
         raise RunError(f'{len(failed)} scene(s) could not be rendered ({names}); see {self.out/"outcomes.csv"}'
                        + ('; final.mp4 has the other scenes' if final else ''))
     return self
+
 
 # %% ../nbs/15_pipeline.ipynb #5f224fbb
 def summarize(rows:list[Outcome], manifest:dict) -> str:
@@ -598,7 +774,11 @@ def status(out # a run folder
     import pandas as pd
     out = Path(out)
     if not (out/'manifest.json').exists(): raise RunError(f'{out}: not a run folder (no manifest.json); start one with `manim-nb render`')
-    man = json.loads((out/'manifest.json').read_text())
+    try: man = json.loads((out/'manifest.json').read_bytes())
+    except ValueError as e: man = e
+    if not _is_manifest(man):
+        why = one_line(man, 120) if isinstance(man, Exception) else 'no table of scenes'
+        raise RunError(f'{out/"manifest.json"} is unreadable ({why}); re-run the same render command into {out} to rebuild it')
     rows = [outcome_of(s, man['scenes'].get(str(s.seq), {})) for s in load_storyboard(out/'storyboard.json').scenes]
     return pd.DataFrame([asdict(o) for o in rows], columns=COLUMNS), summarize(rows, man)
 

@@ -4,12 +4,13 @@
 
 # %% ../nbs/03_storyboard.ipynb #8d64d09f
 from __future__ import annotations
-import json
+import json, re
 from pathlib import Path
 from typing import Any
 
 # %% auto #0
-__all__ = ['SEED_LAYOUTS', 'known_layouts', 'SceneSpec', 'Storyboard', 'StoryboardError', 'parse_storyboard', 'load_storyboard']
+__all__ = ['SEED_LAYOUTS', 'MAX_VALUES', 'MAX_DEPTH', 'MAX_BYTES', 'known_layouts', 'SceneSpec', 'Storyboard', 'StoryboardError',
+           'parse_storyboard', 'load_storyboard']
 
 # %% ../nbs/03_storyboard.ipynb #82abc79d
 import yaml
@@ -54,11 +55,30 @@ class SceneSpec(BaseModel):
     @property
     def name(self) -> str: return f'Scene{self.seq}'
 
+# %% ../nbs/03_storyboard.ipynb #f4285d22
+MAX_VALUES, MAX_DEPTH = 200_000, 40  # far beyond a 500-scene storyboard; a YAML bomb stops here
+_SURROGATE = re.compile('[\ud800-\udfff]')
+
+def _plain(o, budget:list, depth:int=0):
+    "A copy of the decoded document `o` within `budget` values and MAX_DEPTH levels, lone surrogates replaced."
+    budget[0] -= 1
+    if budget[0] < 0: raise ValueError(f'more than {MAX_VALUES} values once YAML aliases are expanded; split it into several storyboards')
+    if depth > MAX_DEPTH: raise ValueError(f'nested more than {MAX_DEPTH} levels deep')
+    if isinstance(o, str): return _SURROGATE.sub('\ufffd', o)
+    if isinstance(o, dict): return {_plain(k, budget, depth+1): _plain(v, budget, depth+1) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return [_plain(v, budget, depth+1) for v in o]
+    return o
+
+
 # %% ../nbs/03_storyboard.ipynb #869d6fb3
 class Storyboard(BaseModel):
     "A titled list of scenes with unique `seq` numbers, kept in `seq` order."
     title: str = Field(min_length=1)
     scenes: list[SceneSpec] = Field(min_length=1)
+
+    @model_validator(mode='before')
+    @classmethod
+    def _bounded(cls, data): return _plain(data, [MAX_VALUES])
 
     @model_validator(mode='after')
     def _unique(self):
@@ -112,14 +132,20 @@ def parse_storyboard(data:Any, # the decoded JSON/YAML document
 
 # %% ../nbs/03_storyboard.ipynb #9f5ec965
 _YAML_LOADER = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+MAX_BYTES = 16 << 20  # a storyboard file is text: a few KB per scene
 
 def load_storyboard(path # a .json, .yaml or .yml storyboard file
                    ) -> Storyboard:
     "Load and validate a storyboard file."
     path = Path(path)
+    if path.is_dir(): raise StoryboardError(f'{path}: is a folder; give the storyboard file (JSON or YAML) inside it')
     if not path.is_file(): raise StoryboardError(f'{path}: no such storyboard file')
-    try: text = path.read_text(encoding='utf-8')
-    except UnicodeDecodeError as e: raise StoryboardError(f'{path}: not a UTF-8 text file (byte {e.start}); a storyboard is JSON or YAML text') from None
+    try:
+        if path.stat().st_size > MAX_BYTES: raise StoryboardError(f'{path}: larger than {MAX_BYTES >> 20} MB; a storyboard is a small JSON or YAML text file')
+        text = path.read_text(encoding='utf-8')
+    except UnicodeDecodeError as e:
+        raise StoryboardError(f'{path}: not a UTF-8 text file (byte {e.start}); give a JSON or YAML storyboard saved as UTF-8') from None
+    except OSError as e: raise StoryboardError(f'{path}: cannot read it ({e.strerror}); check the path and its permissions') from None
     try: data = json.loads(text) if path.suffix.lower() == '.json' else yaml.load(text, Loader=_YAML_LOADER)
     except json.JSONDecodeError as e: raise StoryboardError(f'{path}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}') from None
     except yaml.YAMLError as e:
