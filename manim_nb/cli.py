@@ -11,7 +11,7 @@ from .core import ManimNbError, ManimNbWarning, NoSpaceError, atomic_write, dige
 
 # %% auto #0
 __all__ = ['STAMP', 'USER_ERRORS', 'ProgressBars', 'parser', 'stamp_key', 'read_stamp', 'write_stamp', 'drop_stamp', 'cmd_render',
-           'cmd_make', 'cmd_status', 'cmd_check', 'cmd_cache', 'cmd_fake_gemini', 'main']
+           'cmd_make', 'cmd_status', 'cmd_check', 'cmd_cache', 'cmd_fake_gemini', 'cmd_doctor', 'main']
 
 # %% ../nbs/17_cli.ipynb #486380c2
 class ProgressBars:
@@ -29,7 +29,7 @@ class ProgressBars:
             line = f"[{ev.phase}] " + ', '.join(f'{k}={v}' for k, v in ev.data.items() if k in ('purpose', 'name', 'state', 'error', 'round'))
             if line != self.last: print(line, file=self.file); self.last = line
 
-# %% ../nbs/17_cli.ipynb #c8413113
+# %% ../nbs/17_cli.ipynb #61c31960
 def _run_args(p):
     p.add_argument('-o', '--out', default=None, help='run folder (default: out/<storyboard or topic name>)')
     p.add_argument('--provider', metavar='NAME', help='codegen provider: offline, gemini or one you registered (default: gemini with an API key, else offline)')
@@ -44,6 +44,7 @@ def _run_args(p):
     p.add_argument('--no-cache', action='store_true', help='neither read nor write the shared cache')
     p.add_argument('--replay', default=None, metavar='RUN_OR_CACHE_DIR', help='replay recorded LLM answers offline: no key, no API calls')
     p.add_argument('--executor', default=None, metavar='dask://HOST:PORT', help='render on a Dask cluster (pip install manim_nb[dask])')
+    p.add_argument('--trusted-code', action='store_true', help='the scenes\' code is yours: render it even where the sandbox cannot contain it')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
 
 def parser() -> argparse.ArgumentParser:
@@ -64,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--cache', default=None, help='cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
     p = sub.add_parser('fake-gemini', help='serve the fake Gemini API on 127.0.0.1 (for tests and demos)')
     p.add_argument('--port', type=int, default=0)
+    sub.add_parser('doctor', help='what this machine enforces on untrusted scene code, and what manim_nb needs; exit 1 if something is missing')
     return ap
 
 # %% ../nbs/17_cli.ipynb #721d5bbf
@@ -120,12 +122,12 @@ def drop_stamp(out:Path):
     try: (Path(out)/STAMP).unlink()
     except OSError: pass
 
-# %% ../nbs/17_cli.ipynb #19e740c9
+# %% ../nbs/17_cli.ipynb #80a3df8c
 def _options(a) -> 'RunOptions':
     from manim_nb.pipeline import RunOptions
     return RunOptions(provider=a.provider, tts=a.tts, quality=a.quality, workers=a.workers, batch=a.batch,
                       repair_rounds=a.repair_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
-                      no_cache=a.no_cache, replay=a.replay, executor=a.executor)
+                      no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()
@@ -223,7 +225,37 @@ def cmd_fake_gemini(a) -> int:
     except OSError as e: raise ManimNbError(f'cannot serve on 127.0.0.1:{a.port} ({e.strerror}); give another --port, or 0 for any free one') from None
     return 0
 
-# %% ../nbs/17_cli.ipynb #f760e9bd
+# %% ../nbs/17_cli.ipynb #21b0e79c
+def _dependencies() -> list[tuple[str, bool, str]]:
+    "(name, found, detail) of each thing a run needs."
+    import shutil
+    from importlib.metadata import version, PackageNotFoundError
+    from manim_nb.core import api_key_from_env
+    def pkg(name, dist=None):
+        try: return True, version(dist or name)
+        except PackageNotFoundError: return False, 'not installed (pip install -e . in the project, or make setup)'
+    def tool(name, why):
+        p = shutil.which(name)
+        return (bool(p), p) if p else (False, f'not found: {why}')
+    out = [('manim', *pkg('manim')), ('av (PyAV)', *pkg('av')), ('pyseccomp', *pkg('pyseccomp')), ('google-genai', *pkg('google-genai'))]
+    try:
+        import pyseccomp; out.append(('libseccomp', True, f'API level {pyseccomp.get_api()}'))
+    except Exception as e: out.append(('libseccomp', False, f'{e} (apt install libseccomp2)'))
+    out += [('latex', *tool('latex', 'MathTex and Tex need it (apt install texlive-latex-base texlive-latex-extra)')),
+            ('dvisvgm', *tool('dvisvgm', 'MathTex and Tex need it (apt install dvisvgm)')),
+            ('espeak-ng', *tool('espeak-ng', 'offline narration needs it (apt install espeak-ng)'))]
+    out.append(('Gemini API key', True, 'set' if api_key_from_env() else 'not set: runs are offline (templates, espeak) unless you set GEMINI_API_KEY'))
+    return out
+
+def cmd_doctor(a) -> int:
+    "Print each sandbox protection and each dependency; exit 1 when untrusted code cannot run here or something is missing."
+    from manim_nb.render import pool_facts, report
+    print(report())
+    deps = _dependencies()
+    for name, ok, detail in deps: print(f"{'ok' if ok else 'MISSING':>7}  {name}: {detail}")
+    return 0 if pool_facts().get('contained') and all(ok for _, ok, _ in deps) else 1
+
+# %% ../nbs/17_cli.ipynb #4c5f7a98
 USER_ERRORS = (ManimNbError, FileNotFoundError, PermissionError)  # one line, no traceback
 
 def _say(line:str):
@@ -260,8 +292,7 @@ def _quiet_stdout() -> int:
     except (AttributeError, OSError, ValueError): pass
     return 141
 
-
-# %% ../nbs/17_cli.ipynb #73cff5e6
+# %% ../nbs/17_cli.ipynb #1684fdb0
 def _error_line(e:BaseException) -> str:
     if isinstance(e, OSError) and not isinstance(e, ManimNbError) and is_no_space(e): e = NoSpaceError(e.filename or '.')
     msg = str(e)
@@ -270,7 +301,7 @@ def _error_line(e:BaseException) -> str:
 def main(argv=None) -> int:
     "Entry point of the `manim-nb` console script."
     a = parser().parse_args(argv)
-    cmds = dict(render=cmd_render, make=cmd_make, status=cmd_status, check=cmd_check, cache=cmd_cache)
+    cmds = dict(render=cmd_render, make=cmd_make, status=cmd_status, check=cmd_check, cache=cmd_cache, doctor=cmd_doctor)
     cmds['fake-gemini'] = cmd_fake_gemini
     with _terminal():
         try:
@@ -289,4 +320,3 @@ def main(argv=None) -> int:
         except OSError as e:
             if not is_no_space(e): raise
             _say(_error_line(e)); return 1
-

@@ -22,7 +22,7 @@ from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome
 from .storyboard import Storyboard, SceneSpec, load_storyboard
 from .tts import VOICES, audio_key, get_voice
 
-# %% ../nbs/15_pipeline.ipynb #956a743d
+# %% ../nbs/15_pipeline.ipynb #0a1b8486
 def _file_sig(path):
     try: st = os.stat(path); return (st.st_ino, st.st_size, st.st_mtime_ns)
     except OSError: return None
@@ -76,7 +76,6 @@ class Manifest:
             atomic_write(self.path, json.dumps(self.data, indent=1, default=str))
             self.sig = _file_sig(self.path)
 
-
 # %% ../nbs/15_pipeline.ipynb #6356abd4
 class RunError(ManimNbError, RuntimeError):
     "A run that could not finish; the message names the cause and the fix."
@@ -127,7 +126,7 @@ def resolved(self:RunOptions) -> RunOptions:
     if tts not in VOICES: raise RunError(f'unknown narration provider {tts!r} (TTS_PROVIDER or --tts); use one of {", ".join(sorted(VOICES))}')
     return replace(self, provider=provider, tts=tts, workers=self.workers or os.cpu_count() or 1, batch=batch and self.replay is None)
 
-# %% ../nbs/15_pipeline.ipynb #1bab2f90
+# %% ../nbs/15_pipeline.ipynb #73f64c88
 try: import fcntl
 except ImportError: fcntl = None  # not POSIX: no lock
 
@@ -157,8 +156,7 @@ def _holder(fd:int) -> str:
     try: h = json.loads(os.pread(fd, 4096, 0)); return f" (pid {h['pid']}, since {h['since']})"
     except (OSError, ValueError, KeyError, TypeError): return ''
 
-
-# %% ../nbs/15_pipeline.ipynb #f2cdc2cf
+# %% ../nbs/15_pipeline.ipynb #1a0ae6d8
 class RunLock:
     "The run folder's lock: `with RunLock(out):` waits up to `wait` seconds (MANIM_NB_LOCK_WAIT, 10) for it, else raises `RunError`."
     _held, _guard = {}, threading.Lock()  # this process's locks: folder -> [fd, depth]
@@ -196,8 +194,7 @@ class RunLock:
             del RunLock._held[self.key]
         os.close(held[0])  # closing the file releases the flock
 
-
-# %% ../nbs/15_pipeline.ipynb #8a3b14b0
+# %% ../nbs/15_pipeline.ipynb #96ba7038
 def make_caches(options:RunOptions, out) -> list:
     "Where a run looks up and records LLM answers and narration: the replay source only, or `out/cache` and the shared cache."
     from manim_nb.cache import Cache
@@ -208,7 +205,6 @@ def make_caches(options:RunOptions, out) -> list:
     shared = [] if options.no_cache else [Cache(options.cache, optional=True)]
     for c in shared: c.check()  # an unwritable shared cache warns here, once, and the run goes on without storing into it
     return [Cache(Path(out)/'cache')] + shared
-
 
 # %% ../nbs/15_pipeline.ipynb #95c6daeb
 class Run:
@@ -287,7 +283,7 @@ def gemini_client(self:Run):
         self._llm = CachingClient(None if self.options.replay else self.client, self.caches)
     return self._llm
 
-# %% ../nbs/15_pipeline.ipynb #fa95e9b5
+# %% ../nbs/15_pipeline.ipynb #8ce29854
 @contextlib.contextmanager
 def _threads(n:int, name:str):
     "A thread pool whose block, when it fails (an error, Ctrl-C), drops the tasks not yet started rather than running them all."
@@ -296,7 +292,6 @@ def _threads(n:int, name:str):
     except BaseException:
         ex.shutdown(wait=True, cancel_futures=True); raise
     ex.shutdown(wait=True)
-
 
 # %% ../nbs/15_pipeline.ipynb #446feb8a
 def _tts_fetch(run, name, s) -> bool:
@@ -482,7 +477,7 @@ def _record_render(run, s, res) -> None:
     if res.clip is not None: shutil.rmtree(Path(res.clip).parent, ignore_errors=True)  # the fresh folder the results came in
     run.emit('render', 'scene', s.seq, ok=res.ok, error=res.error)
 
-# %% ../nbs/15_pipeline.ipynb #8054bcc8
+# %% ../nbs/15_pipeline.ipynb #36419723
 class Renderer:
     "Renders a run's scenes as soon as their gated code is ready (clips from the shared cache first), longest first."
     def __init__(self, run:Run):
@@ -512,9 +507,11 @@ class Renderer:
         return failed
 
     def close(self, cancel:bool=False):
-        if cancel and self.run.executor is None:
-            from manim_nb.render import cancel_renders
-            cancel_renders()  # renders in flight stop now, not at their timeout
+        if cancel:
+            self.scheduler.cancel()  # first no new render starts, ...
+            if self.run.executor is None:
+                from manim_nb.render import cancel_renders
+                cancel_renders()  # ... then the ones in flight stop now, not at their timeout
         self.scheduler.close(cancel)
     def __enter__(self): return self
     def __exit__(self, et, *a): self.close(cancel=et is not None)  # on Ctrl-C or an error, every render stops
@@ -650,7 +647,7 @@ def outcomes(self:Run) -> 'pandas.DataFrame':
     import pandas as pd
     return pd.DataFrame([asdict(o) for o in outcome_rows(self)], columns=COLUMNS)
 
-# %% ../nbs/15_pipeline.ipynb #0748e497
+# %% ../nbs/15_pipeline.ipynb #edd70366
 def _prewarm(run):
     "Start the slow one-time work in the background while narration runs: the render pool's server and the gate's manim names."
     def warm():
@@ -669,9 +666,8 @@ def _make_executor(run):
 
 def _require_sandbox(run):
     "Refuse before anything is spent when scenes must be rendered here and untrusted code cannot be contained."
-    from manim_nb.render import require_containment, resume_renders
+    from manim_nb.render import require_containment
     from manim_nb.sandbox import SandboxUnavailable
-    resume_renders()
     if run.options.trusted_code or run.executor is not None: return
     if not any(_stale_code(run, s) or _needs_render(run, s) for s in run.storyboard.scenes): return
     try: require_containment()
@@ -691,7 +687,7 @@ def _phases(run) -> tuple[Optional[Path], dict]:
         failed = render_phase(run, failed, renderer); write_outcomes(run)
     return assemble_phase(run), failed
 
-# %% ../nbs/15_pipeline.ipynb #3061de90
+# %% ../nbs/15_pipeline.ipynb #c3606b62
 def _resume(run):
     "Under the folder's lock: take in what another process changed since `run` read it, and drop dead writers' temporary files."
     if run.manifest.refresh(): run._sync_storyboard()
@@ -749,7 +745,6 @@ def execute(self:Run) -> Run:
         raise RunError(f'{len(failed)} scene(s) could not be rendered ({names}); see {self.out/"outcomes.csv"}'
                        + ('; final.mp4 has the other scenes' if final else ''))
     return self
-
 
 # %% ../nbs/15_pipeline.ipynb #5f224fbb
 def summarize(rows:list[Outcome], manifest:dict) -> str:

@@ -13,9 +13,9 @@ from typing import Callable, Optional, Union
 
 # %% auto #0
 __all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', 'LOG_TAIL', 'CHECK_TIMEOUT', 'CHECK_LIMITS',
-           'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd', 'last_exception', 'failure_reason',
-           'tune_manim', 'clip_facts', 'PoolError', 'RenderPool', 'render_scene', 'default_pool', 'cancel_renders',
-           'resume_renders', 'render_job', 'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all',
+           'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd', 'last_exception',
+           'failure_reason', 'tune_manim', 'clip_facts', 'PoolError', 'RenderPool', 'render_scene', 'default_pool',
+           'cancel_renders', 'render_job', 'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all',
            'executor_from_url']
 
 # %% ../nbs/11_render.ipynb #a659f97f
@@ -404,7 +404,7 @@ def _pool_serve(preload:bool=True, contain:bool=True):
                 line, buf = buf.split(b'\n', 1)
                 _serve_start(json.loads(line), facts, root, jobs, send)
 
-# %% ../nbs/11_render.ipynb #c9b46a13
+# %% ../nbs/11_render.ipynb #c18e1ca5
 class RenderPool:
     "A server process that imported manim once and forks one fresh confined child per scene."
     def __init__(self, start_timeout:float=60, # seconds to wait for the server's containment facts
@@ -413,7 +413,7 @@ class RenderPool:
                  contain:bool=True): # False: do not even try (for trusted code, and to test the refusal)
         import collections, queue
         self._queue, self.preload = queue, preload
-        self._pending, self._wlock, self.started = {}, threading.Lock(), collections.deque(maxlen=64)
+        self._pending, self._wlock, self.started, self.ready = {}, threading.Lock(), collections.deque(maxlen=64), threading.Event()
         self.dir = Path(tempfile.mkdtemp(prefix='manim_nb_pool_'))
         (self.dir/'tmp').mkdir()
         self._err = open(self.dir/'server.log', 'w+b')
@@ -452,7 +452,7 @@ class RenderPool:
         while line := self._readline():
             try: msg = json.loads(line)
             except ValueError: continue
-            if msg.get('ready'): self.info['manim'] = msg.get('manim')
+            if msg.get('ready'): self.info['manim'] = msg.get('manim'); self.ready.set()
             q = self._pending.get(msg.get('id'))
             if q is not None: q.put(msg)
         self.alive = False
@@ -551,9 +551,11 @@ def render_scene(code:str, # Manim source defining `scene_name`
     job = RenderJob(code, scene_name, workdir, quality, timeout, vars(as_limits(limits)), **kw)
     with RenderPool(preload=False, require_containment=not job.trusted) as p: return p.render(job)
 
-# %% ../nbs/11_render.ipynb #271b43fb
-_POOL = dict(pool=None, error=None, starts=0, atexit=False, cancelled=False)  # this process's render pool (see `default_pool`)
+# %% ../nbs/11_render.ipynb #473f9926
+_POOL = dict(pool=None, error=None, starts=0, atexit=False)  # this process's render pool (see `default_pool`)
 _POOL_LOCK = threading.Lock()
+
+CANCELLED = 'render cancelled: the run stopped'
 
 def _pool_off() -> bool: return os.environ.get('MANIM_NB_POOL', '1').strip().lower() in ('0', 'false', 'no', 'off')
 
@@ -561,7 +563,6 @@ def default_pool() -> Optional[RenderPool]:
     "This process's shared `RenderPool` (contained or not: see `.contained`), started on first use; None if it cannot start."
     with _POOL_LOCK:
         p = _POOL['pool']
-        if _POOL['cancelled']: return None
         if p is not None and p.alive: return p
         if p is not None: p.close()  # its server died: start another, a few times at most
         if _POOL['starts'] >= 3: return None
@@ -578,15 +579,12 @@ def _close_pool():
     if p is not None: p.close()
 
 def cancel_renders():
-    "Stop every render of this process now (on Ctrl-C): the pool's server kills them; later jobs fail as cancelled until `resume_renders()`."
-    _POOL['cancelled'] = True
+    "Stop every render of this process now (on Ctrl-C): the pool's server kills them and their jobs end as cancelled."
+    p = _POOL['pool']
+    if p is not None: p.cancelled = True
     _close_pool()
 
-def resume_renders():
-    "Let jobs render again after `cancel_renders()` (a new run does this)."
-    _POOL['cancelled'] = False
-
-# %% ../nbs/11_render.ipynb #4a63f674
+# %% ../nbs/11_render.ipynb #da7ef662
 def _forget_pool():
     "In a forked child (e.g. a ProcessPoolExecutor worker): the parent's pool is not ours; drop our copies of its pipes."
     global _POOL_LOCK
@@ -604,8 +602,6 @@ def render_job(job:RenderJob, # the scene to render
               ) -> RenderResult:
     "Render `job`; any exception becomes a failed `RenderResult` (module-level, so executors can pickle it)."
     t0 = time.monotonic()
-    cancelled = lambda: RenderResult(job.scene_name, False, error='render cancelled: the run stopped', seconds=time.monotonic()-t0)
-    if _POOL['cancelled']: return cancelled()
     try:
         if not pool or _pool_off():
             return render_scene(job.code, job.scene_name, job.workdir, job.quality, job.timeout, job.limits,
@@ -615,17 +611,18 @@ def render_job(job:RenderJob, # the scene to render
             if p is None: raise PoolError(f'the render pool could not start: {_POOL["error"]}')
             try: return p.render(job)
             except PoolError:
-                if _POOL['cancelled']: return cancelled()
+                if getattr(p, 'cancelled', False): return RenderResult(job.scene_name, False, error=CANCELLED, seconds=time.monotonic()-t0)
                 if p.alive: raise
         raise PoolError('the render pool server died twice')
     except Exception as e:
         msg = str(e) if isinstance(e, SandboxUnavailable) else f'{type(e).__name__}: {e}'
         return RenderResult(job.scene_name, False, error=f'render error: {msg}', seconds=time.monotonic()-t0)
 
-# %% ../nbs/11_render.ipynb #21068f91
+# %% ../nbs/11_render.ipynb #0ffae068
 def _workers_line(p:Optional[RenderPool]) -> str:
     if _pool_off(): return 'workers: one `python -m manim` per scene in the same sandbox (the preloaded pool is off: MANIM_NB_POOL=0)'
     if p is None: return f'workers: NONE (the render pool could not start: {_POOL["error"]})'
+    p.ready.wait(60)
     return ('workers: a preloaded pool: one server imported manim once (scrubbed environment, its own mount and network '
             f'namespaces), one fresh confined fork per scene; manim {p.info.get("manim")}')
 
@@ -645,7 +642,7 @@ def require_containment():
     facts = pool_facts()
     if not facts.get('contained'): raise unavailable(facts.get('reason') or 'unknown')
 
-# %% ../nbs/11_render.ipynb #a1d53654
+# %% ../nbs/11_render.ipynb #f31e6458
 class Scheduler:
     "Render jobs as they are submitted, `workers` at a time, highest priority first, here or on an executor."
     def __init__(self, workers:Optional[int]=None, # parallel renders (default os.cpu_count()); 0 renders serially
@@ -654,7 +651,7 @@ class Scheduler:
                  on_result:Optional[Callable[[RenderResult], None]]=None): # sees every result
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.executor, self.fn, self.on_result = executor, fn or render_job, on_result
-        self._heap, self._lock, self._order, self._futs = [], threading.Lock(), itertools.count(), []
+        self._heap, self._lock, self._order, self._futs, self.cancelled = [], threading.Lock(), itertools.count(), [], False
         self._threads = ThreadPoolExecutor(self.workers, thread_name_prefix='render') if self.workers else None
 
     def _render(self, job:RenderJob) -> RenderResult:
@@ -668,12 +665,16 @@ class Scheduler:
     def _next(self):
         "Render the waiting job of highest priority (each submit adds one such task, so every job gets one)."
         with self._lock: _, _, job, then, fut = heapq.heappop(self._heap)
+        if self.cancelled:
+            try: self._done(RenderResult(job.scene_name, False, error=CANCELLED), then, fut)
+            except BaseException as e: fut.set_exception(e)
+            return
         try: res = self._render(job)
         except Exception as e: res = RenderResult(job.scene_name, False, error=f'render error: {type(e).__name__}: {e}')
         try: self._done(res, then, fut)
         except BaseException as e: fut.set_exception(e)
 
-# %% ../nbs/11_render.ipynb #726bb994
+# %% ../nbs/11_render.ipynb #40c95d98
 @patch
 def submit(self:Scheduler, job:RenderJob, # the scene to render
            priority:float=0.0, # higher renders sooner among waiting jobs
@@ -696,11 +697,17 @@ def wait(self:Scheduler) -> list[RenderResult]:
     return [f.result() for f in futs]
 
 @patch
+def cancel(self:Scheduler):
+    "From now on, jobs not yet started end as cancelled instead of rendering (the running ones are the caller's to stop)."
+    self.cancelled = True
+
+@patch
 def close(self:Scheduler, cancel:bool=False):
     "Stop taking jobs: finish the running ones; with `cancel`, drop the ones not started (their results say so)."
+    if cancel: self.cancel()
     if self._threads is not None: self._threads.shutdown(wait=True, cancel_futures=cancel)
     with self._lock: left, self._heap = self._heap, []
-    for _, _, job, _, fut in left: fut.set_result(RenderResult(job.scene_name, False, error='render cancelled: the run stopped'))
+    for _, _, job, _, fut in left: fut.set_result(RenderResult(job.scene_name, False, error=CANCELLED))
 
 Scheduler.__enter__ = lambda self: self
 Scheduler.__exit__ = lambda self, et, *a: self.close(cancel=et is not None)  # on Ctrl-C or an error, waiting jobs are dropped

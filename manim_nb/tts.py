@@ -152,6 +152,8 @@ def espeak_tts(text:str, # narration
         err = r.stderr.decode(errors='replace').strip()
         if r.returncode != 0 or not tmp.exists():
             raise TTSError(f"espeak-ng failed (exit {r.returncode}): {err or 'no wav written'}")
+        if tmp.stat().st_size <= 44:  # a header and no samples: espeak-ng exits 0 when it could not write them
+            raise TTSError(f"espeak-ng wrote no audio ({err or 'an empty wav'}); is the disk full?")
     return wav_duration(path)
 
 # %% ../nbs/12_tts.ipynb #213fb1b8

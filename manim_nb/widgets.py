@@ -16,7 +16,7 @@ __all__ = ['CHIP_STATES', 'SOURCE_CHIP', 'CHIP_COLOURS', 'TERMINAL_JOB', 'SOURCE
 
 # %% ../nbs/16_widgets.ipynb #cb9f32c2
 from .core import Event, Outcome, SceneCode, atomic_write, digest, patch
-from .pipeline import Run, RunError, assemble_phase, outcome_of, record_code, render_round, write_outcomes
+from .pipeline import Run, RunError, RunLock, assemble_phase, outcome_of, record_code, render_round, write_outcomes
 
 # %% ../nbs/16_widgets.ipynb #fea3d26c
 CHIP_STATES = ('waiting', 'in batch', 'done by batch', 'cache', 'fallback', 'repair', 'template', 'edited', 'failed')
@@ -362,6 +362,11 @@ def rerender(self:Run, seq:int, # the scene to re-render
         code = p.read_text()
     v = check(_strip_cell(code), s.name)
     if not v.ok: raise RunError(f'{s.name}: the gate rejected the edit ({"; ".join(v.errors)}); nothing was changed')
+    with RunLock(self.out): return _rerender(self, s, v, p)
+
+def _rerender(self, s, v, p) -> Outcome:
+    "Record the gated edit, render it, keep it or restore the old code and clip (under the folder's lock)."
+    seq = s.seq
     with self.manifest.lock: saved = json.loads(json.dumps(self.manifest.scene(seq), default=str))
     old = p.read_text() if p.exists() else None
     err = record_code(self, s, SceneCode(v.code, 'edit', attempts=0))

@@ -173,3 +173,48 @@ def test_a_finished_run_answers_from_its_stamp_until_something_changes(tmp_path)
     assert rc == 0 and imported and (out/'final.mp4').exists(), err4
     rc, _, _, imported = _cli_proc(*args, '--quality', 'm')  # other options: not the same video
     assert rc == 0 and imported
+
+
+class Spinner:
+    "A provider whose scenes spin forever (until the render timeout)."
+    def __init__(self, client=None, batch=True): pass
+    def identity(self): return 'spinner-1'
+    def generate(self, scenes, run):
+        return {s.seq: SceneCode(f'from manim import *\nclass {s.name}(Scene):\n    def construct(self):\n        while True: pass\n',
+                                 'template', scene=s.name) for s in scenes}
+    def repair(self, failures, run): return {}
+
+def _scene_processes() -> list[int]:
+    "Processes running as a scene's uid (the sandbox's reserved range)."
+    from manim_nb.sandbox import SCENE_UIDS
+    out = []
+    for d in Path('/proc').iterdir():
+        if not d.name.isdigit(): continue
+        try: uid = int((d/'status').read_text().split('Uid:')[1].split()[0])
+        except (OSError, IndexError, ValueError): continue
+        if uid in SCENE_UIDS: out.append(int(d.name))
+    return out
+
+def test_ctrl_c_stops_renders_in_flight_within_seconds(tmp_path):
+    "Two scenes spinning toward a 120 s timeout: Ctrl-C ends the run in seconds, kills them, and the folder resumes."
+    import threading
+    run = Run(tiny(2), tmp_path/'run', RunOptions(provider='offline', tts='none', workers=2, timeout=120, repair_rounds=0, no_cache=True),
+              provider=Spinner())
+    sent = []
+    def interrupt():
+        for _ in range(300):
+            if len(_scene_processes()) >= 2: break
+            time.sleep(0.1)
+        time.sleep(0.5); sent.append(time.monotonic()); signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+    threading.Thread(target=interrupt, daemon=True).start()
+    with pytest.raises(KeyboardInterrupt): run.execute()
+    took = time.monotonic() - sent[0]
+    assert took < 5, took
+    for _ in range(50):
+        if not _scene_processes(): break
+        time.sleep(0.1)
+    assert _scene_processes() == []
+    man = json.loads((tmp_path/'run'/'manifest.json').read_text())
+    assert set(man['scenes']) == {'1', '2'}
+    again = Run(tiny(2), tmp_path/'run', RunOptions(provider='offline', tts='none', workers=2, no_cache=True)).execute()
+    assert list(again.outcomes.render_status) == ['ok', 'ok']
