@@ -354,3 +354,12 @@ def test_the_pool_tuning_changes_no_pixel(tmp_path, pool):
         with av.open(str(p)) as c: return [f.to_ndarray(format='rgb24') for f in c.decode(video=0)]
     a, b = frames(tuned.clip), frames(plain.clip)
     assert len(a) == len(b) == 27 and all(np.array_equal(x, y) for x, y in zip(a, b))
+
+def test_doctor_lists_each_protection_and_dependency():
+    import sys
+    r = subprocess.run([sys.executable, '-m', 'manim_nb', 'doctor'], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    for line in ('containment: ACTIVE', 'file system: ACTIVE', 'user: ACTIVE', 'network: ACTIVE', 'processes: ACTIVE',
+                 'syscalls: ACTIVE', 'LaTeX: ACTIVE', 'results: ACTIVE', 'ok  manim:', 'ok  libseccomp:', 'ok  latex:'):
+        assert line in r.stdout, (line, r.stdout)
+    assert 'NOT' not in r.stdout and 'MISSING' not in r.stdout
