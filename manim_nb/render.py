@@ -25,7 +25,7 @@ from .sandbox import (Limits, MiB, GiB, PidsCgroup, SandboxUnavailable, UnsafeRe
                               sandbox_report, scene_uid, take_file, unavailable, unshare, mount, write_new,
                               CLONE_NEWNS, CLONE_NEWNET, MS_PRIVATE, MS_REC)
 
-# %% ../nbs/11_render.ipynb #cc709668
+# %% ../nbs/11_render.ipynb #d00a4713
 QUALITY_FLAGS = {'l': '-ql', 'm': '-qm', 'h': '-qh'}
 MANIM_QUALITY = {'l': 'low_quality', 'm': 'medium_quality', 'h': 'high_quality'}
 QUALITY_FRAMES = {'l': (854, 480, 15), 'm': (1280, 720, 30), 'h': (1920, 1080, 60)}  # width, height, fps (manim's QUALITIES)
@@ -47,6 +47,7 @@ class RenderJob:
     collect: tuple = ()  # extra files to take back from the scene's folder (relative paths), e.g. a report it writes
     trusted: bool = False  # code the user trusts: may run without containment where the machine has none
     max_seconds: float = 1800  # a longer clip is refused (no decode bomb reaches the parent)
+    dry_run: bool = False  # run the whole `construct` without writing a frame (manim's dry_run): no clip, just whether it runs
 
 @dataclass
 class RenderResult:
@@ -65,6 +66,7 @@ class RenderResult:
         return self.error.splitlines()[0] if self.error else None
 
     def _repr_markdown_(self):
+        if self.ok and self.clip is None: return f"**{self.scene}** ran to the end (dry run: no frames written)"
         if self.ok: return f"**{self.scene}** rendered: `{Path(self.clip).name}` ({self.duration:.2f} s)"
         return f"**{self.scene}** failed: {self.reason}\n\n```\n{self.error}\n```"
 
@@ -204,7 +206,7 @@ def clip_facts(f, # a binary file object (or path) holding the clip
     except Exception as e: return dict(error=f'does not decode: {type(e).__name__}: {e}'.strip())
     return dict(frames=n, width=width, height=height, fps=fps, duration=n/fps)
 
-# %% ../nbs/11_render.ipynb #961d31e4
+# %% ../nbs/11_render.ipynb #1ac25c62
 LOG_TAIL = 256*1024  # bytes of a child's log the server sends back
 CHECK_TIMEOUT = 120  # wall-clock seconds the server gives a clip check
 CHECK_LIMITS = dict(mem=2*GiB, fsize=MiB, nproc=64, disk=MiB, files=64, tmp=16*MiB)
@@ -218,7 +220,7 @@ def _scene_main(req:dict) -> int:
     w = Path(req['home'])
     try:
         from manim import tempconfig
-        cfg = dict(quality=MANIM_QUALITY[req['quality']], media_dir=str(w/'media'), disable_caching=True,
+        cfg = dict(quality=MANIM_QUALITY[req['quality']], media_dir=str(w/'media'), disable_caching=True, dry_run=bool(req.get('dry_run')),
                    progress_bar='none', verbosity='WARNING', input_file=str(w/'scene.py'), video_encoder_options=dict(X264_OPTIONS))
         with tempconfig(cfg):
             mod = types.ModuleType('scene'); mod.__file__ = str(w/'scene.py')
@@ -290,7 +292,7 @@ def _serve_ready(send, root:Path, preload:bool, contain:bool=True) -> dict:
     send(dict(ready=True, manim=sys.modules['manim'].__version__ if 'manim' in sys.modules else None))
     return facts
 
-# %% ../nbs/11_render.ipynb #03b94d3b
+# %% ../nbs/11_render.ipynb #52eb6dae
 def _spec(req:dict, facts:dict, root:Path, folder:Path, uid:Optional[int]) -> dict:
     "The `sandbox.confine` spec of a job."
     home = '/scene' if facts['contained'] else str(folder)
@@ -308,7 +310,8 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send):
         write_new(folder, 'scene.py', req['code'].encode(), uid)
         if not facts['contained']: (folder/'tmp').mkdir()
         spec = _spec(req, facts, root, folder, uid)
-        main = (lambda: _scene_main(spec)) if facts['preload'] else (lambda: os.execve(sys.executable, manim_cmd(req['scene_name'], req['quality']), spec['env']))
+        cmd = manim_cmd(req['scene_name'], req['quality']) + (['--dry_run'] if req.get('dry_run') else [])
+        main = (lambda: _scene_main(spec)) if facts['preload'] else (lambda: os.execve(sys.executable, cmd, spec['env']))
         pid = os.fork()
     except OSError as e:
         log.close(); return send(dict(id=req['id'], error=f'{type(e).__name__}: {e}'))
@@ -316,13 +319,13 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send):
     jobs[os.pidfd_open(pid)] = _Job(dict(req, uid=uid), folder, log, pid)
     send(dict(id=req['id'], pid=pid))
 
-# %% ../nbs/11_render.ipynb #93be3a81
+# %% ../nbs/11_render.ipynb #449eec72
 def _take(job:_Job, facts:dict) -> dict:
     "Copy the clip and the collected files out of `job`'s folder into its `dest`; the result message (without the check)."
     req, dest = job.req, Path(job.req['dest'])
     uid, lim = req.get('uid'), as_limits(req['limits'])
     out = dict(id=req['id'], files={})
-    if job.out.get('rc') == 0:
+    if job.out.get('rc') == 0 and not req.get('dry_run'):
         try:
             take_file(job.folder, clip_path(req['scene_name'], req['quality']), dest/f"{req['scene_name']}.mp4", uid, lim.fsize)
             out['clip'] = str(dest/f"{req['scene_name']}.mp4")
@@ -479,13 +482,15 @@ def close(self:RenderPool):
 RenderPool.__enter__ = lambda self: self
 RenderPool.__exit__ = lambda self, *exc: self.close()
 
-# %% ../nbs/11_render.ipynb #c7b1b275
+# %% ../nbs/11_render.ipynb #79f4945a
 def _tail(text:str, n:int=25) -> str: return '\n'.join(text.rstrip().splitlines()[-n:])
 
 def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cpu:int, t0:float) -> RenderResult:
     "The `RenderResult` of a job from the server's answers: its clip and length, or the reason it failed and the log's tail."
     secs, rc, log = time.monotonic() - t0, ended['rc'], ended['log']
     files = {rel: Path(v) if not str(v).startswith('refused:') else v for rel, v in (done or {}).get('files', {}).items()}
+    if job.dry_run and not timed_out and rc == 0 and done is not None:
+        return RenderResult(job.scene_name, True, seconds=secs, files=files)
     if timed_out or rc or not done or 'clip' not in done and 'clip_error' not in done:
         return RenderResult(job.scene_name, False, error=failure_reason(rc, log, timed_out, job.timeout, lim, cpu) + '\n' + _tail(log),
                             seconds=secs, files=files)
@@ -495,7 +500,7 @@ def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cp
         return RenderResult(job.scene_name, False, error=reason, seconds=secs, files=files)
     return RenderResult(job.scene_name, True, clip=Path(done['clip']), seconds=secs, duration=done['facts']['duration'], files=files)
 
-# %% ../nbs/11_render.ipynb #0fe96021
+# %% ../nbs/11_render.ipynb #b7a3bce6
 @patch
 def _wait(self:RenderPool, q, timeout:float, what:str):
     try: msg = q.get(timeout=timeout)
@@ -513,7 +518,8 @@ def render(self:RenderPool, job:RenderJob) -> RenderResult:
     dest = Path(job.workdir).absolute()/jid[:12]; dest.mkdir(parents=True)
     cpu, cg = lim.cpu_for(timeout), PidsCgroup(cgroup_parent(), lim.nproc)
     req = dict(id=jid, code=job.code, scene_name=job.scene_name, quality=job.quality, dest=str(dest), limits=vars(lim), cpu=cpu,
-               cgroup=str(cg.path) if cg.path else None, collect=list(job.collect), trusted=job.trusted, max_seconds=job.max_seconds)
+               cgroup=str(cg.path) if cg.path else None, collect=list(job.collect), trusted=job.trusted, max_seconds=job.max_seconds,
+               dry_run=job.dry_run)
     self._pending[jid], timed_out = q, False
     try:
         try: self._send(req)
@@ -584,7 +590,7 @@ def cancel_renders():
     if p is not None: p.cancelled = True
     _close_pool()
 
-# %% ../nbs/11_render.ipynb #da7ef662
+# %% ../nbs/11_render.ipynb #14939dd1
 def _forget_pool():
     "In a forked child (e.g. a ProcessPoolExecutor worker): the parent's pool is not ours; drop our copies of its pipes."
     global _POOL_LOCK
@@ -605,7 +611,7 @@ def render_job(job:RenderJob, # the scene to render
     try:
         if not pool or _pool_off():
             return render_scene(job.code, job.scene_name, job.workdir, job.quality, job.timeout, job.limits,
-                                collect=job.collect, trusted=job.trusted, max_seconds=job.max_seconds)
+                                collect=job.collect, trusted=job.trusted, max_seconds=job.max_seconds, dry_run=job.dry_run)
         for _ in range(2):  # a server that died under this job is restarted once
             p = default_pool()
             if p is None: raise PoolError(f'the render pool could not start: {_POOL["error"]}')
