@@ -13,10 +13,10 @@ from typing import Callable, Optional, Union
 
 # %% auto #0
 __all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', 'LOG_TAIL', 'CHECK_TIMEOUT', 'CHECK_LIMITS',
-           'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd', 'last_exception',
-           'failure_reason', 'tune_manim', 'clip_facts', 'PoolError', 'RenderPool', 'render_scene', 'default_pool',
-           'cancel_renders', 'render_job', 'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all',
-           'executor_from_url']
+           'FAILURE_MARK', 'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd',
+           'last_exception', 'failure_reason', 'tune_manim', 'clip_facts', 'PoolError', 'failure_of', 'RenderPool',
+           'render_scene', 'default_pool', 'cancel_renders', 'render_job', 'pool_facts', 'report',
+           'require_containment', 'Scheduler', 'render_all', 'executor_from_url']
 
 # %% ../nbs/11_render.ipynb #a659f97f
 from .core import digest, patch
@@ -25,7 +25,7 @@ from .sandbox import (Limits, MiB, GiB, PidsCgroup, SandboxUnavailable, UnsafeRe
                               sandbox_report, scene_uid, take_file, unavailable, unshare, mount, write_new,
                               CLONE_NEWNS, CLONE_NEWNET, MS_PRIVATE, MS_REC)
 
-# %% ../nbs/11_render.ipynb #d00a4713
+# %% ../nbs/11_render.ipynb #27687fa8
 QUALITY_FLAGS = {'l': '-ql', 'm': '-qm', 'h': '-qh'}
 MANIM_QUALITY = {'l': 'low_quality', 'm': 'medium_quality', 'h': 'high_quality'}
 QUALITY_FRAMES = {'l': (854, 480, 15), 'm': (1280, 720, 30), 'h': (1920, 1080, 60)}  # width, height, fps (manim's QUALITIES)
@@ -59,6 +59,7 @@ class RenderResult:
     seconds: float = field(default=0.0, repr=False)  # wall-clock time of the render
     duration: Optional[float] = None  # clip length in seconds
     files: dict = field(default_factory=dict, repr=False)  # collected extra files: relative path -> Path (or the refusal)
+    failure: Optional[dict] = field(default=None, repr=False)  # what the failed scene's exception said (`failure_of`), untrusted
 
     @property
     def reason(self):
@@ -206,7 +207,7 @@ def clip_facts(f, # a binary file object (or path) holding the clip
     except Exception as e: return dict(error=f'does not decode: {type(e).__name__}: {e}'.strip())
     return dict(frames=n, width=width, height=height, fps=fps, duration=n/fps)
 
-# %% ../nbs/11_render.ipynb #1ac25c62
+# %% ../nbs/11_render.ipynb #21f37b7e
 LOG_TAIL = 256*1024  # bytes of a child's log the server sends back
 CHECK_TIMEOUT = 120  # wall-clock seconds the server gives a clip check
 CHECK_LIMITS = dict(mem=2*GiB, fsize=MiB, nproc=64, disk=MiB, files=64, tmp=16*MiB)
@@ -232,8 +233,11 @@ def _scene_main(req:dict) -> int:
             cls().render()
         return 0
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1
-    except BaseException:
-        traceback.print_exc(); return 1
+    except BaseException as e:
+        traceback.print_exc()
+        try: print(FAILURE_MARK + json.dumps(_failure_facts(e, str(w/'scene.py'))), flush=True)
+        except BaseException: pass
+        return 1
 
 def _child(req:dict, log_fd:int, main:Callable[[], int], keep:tuple=()):
     "A server's forked child: confine itself as `req` says, run `main`, exit with its code (never returns)."
@@ -248,6 +252,49 @@ def _child(req:dict, log_fd:int, main:Callable[[], int], keep:tuple=()):
         try: sys.stdout.flush(); sys.stderr.flush()
         except BaseException: pass
         os._exit(code)
+
+# %% ../nbs/11_render.ipynb #eaccd02c
+FAILURE_MARK = '\x1emanim-nb-failure '
+_FACT_KEYS = dict(type=str, message=str, line=int, frames=list, name=str, obj_type=str, mro=list, candidates=list, tex=str, callee=str)
+
+def _failure_facts(e:BaseException, path:str) -> dict:
+    "What a failed scene's exception says, for the fixer (runs in the confined child)."
+    import difflib, traceback
+    tb = list(traceback.walk_tb(e.__traceback__))
+    frames = [dict(line=ln, func=f.f_code.co_name) for f, ln in tb if f.f_code.co_filename == path][-8:]
+    d = dict(type=type(e).__name__, message=str(e)[:1000], frames=frames)
+    if frames: d['line'] = frames[-1]['line']
+    if isinstance(e, SyntaxError) and e.filename == path and isinstance(e.lineno, int): d.update(line=e.lineno, message=str(e.msg)[:1000])
+    if isinstance(e, (NameError, AttributeError)) and isinstance(getattr(e, 'name', None), str): d['name'] = e.name
+    if isinstance(e, AttributeError) and hasattr(e, 'obj'):
+        t = type(e.obj)
+        d.update(obj_type=t.__name__, mro=[c.__name__ for c in t.__mro__][:16],
+                 candidates=difflib.get_close_matches(d.get('name') or '', [n for n in dir(e.obj) if not n.startswith('_')], n=5, cutoff=0.6))
+    last = [i for i, (f, _) in enumerate(tb) if f.f_code.co_filename == path]
+    for f, _ in tb[(last[-1] + 1 if last else 0):]:  # the first frame past the scene's code: the manim function that raised
+        mod = f.f_globals.get('__name__', '')
+        if mod.startswith('manim'): d['callee'] = f'{mod}:{getattr(f.f_code, "co_qualname", f.f_code.co_name)}'; break
+    for f, _ in reversed(tb):
+        if f.f_code.co_filename.endswith('tex_file_writing.py'):
+            tex = f.f_locals.get('expression') or f.f_locals.get('tex_string')
+            if isinstance(tex, str): d['tex'] = tex[:2000]; break
+    return d
+
+def failure_of(log:str) -> Optional[dict]:
+    "The failure facts a child printed (its last marked line), checked: known keys, known types, bounded sizes; else None."
+    i = log.rfind(FAILURE_MARK)
+    if i < 0: return None
+    line = log[i + len(FAILURE_MARK):].split('\n', 1)[0]
+    if len(line) > 64*1024: return None
+    try: d = json.loads(line)
+    except ValueError: return None
+    if not isinstance(d, dict): return None
+    out = {k: v for k, v in d.items() if k in _FACT_KEYS and isinstance(v, _FACT_KEYS[k]) and not isinstance(v, bool)}
+    for k in ('frames',): out[k] = [dict(line=f['line'], func=str(f.get('func', ''))[:80]) for f in out.get(k, [])[:8]
+                                     if isinstance(f, dict) and isinstance(f.get('line'), int)]
+    for k in ('mro', 'candidates'):
+        if k in out: out[k] = [str(x)[:80] for x in out[k][:16] if isinstance(x, str)]
+    return out if 'type' in out else None
 
 # %% ../nbs/11_render.ipynb #4a50bb05
 @dataclass
@@ -482,12 +529,19 @@ def close(self:RenderPool):
 RenderPool.__enter__ = lambda self: self
 RenderPool.__exit__ = lambda self, *exc: self.close()
 
-# %% ../nbs/11_render.ipynb #79f4945a
+# %% ../nbs/11_render.ipynb #3ff7aa50
 def _tail(text:str, n:int=25) -> str: return '\n'.join(text.rstrip().splitlines()[-n:])
 
 def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cpu:int, t0:float) -> RenderResult:
     "The `RenderResult` of a job from the server's answers: its clip and length, or the reason it failed and the log's tail."
     secs, rc, log = time.monotonic() - t0, ended['rc'], ended['log']
+    facts = failure_of(log) if rc else None
+    log = '\n'.join(l for l in log.splitlines() if FAILURE_MARK not in l)
+    r = _result_of(job, rc, log, done, timed_out, lim, cpu, secs)
+    r.failure = facts if not r.ok else None
+    return r
+
+def _result_of(job, rc, log, done, timed_out, lim, cpu, secs) -> RenderResult:
     files = {rel: Path(v) if not str(v).startswith('refused:') else v for rel, v in (done or {}).get('files', {}).items()}
     if job.dry_run and not timed_out and rc == 0 and done is not None:
         return RenderResult(job.scene_name, True, seconds=secs, files=files)
