@@ -29,7 +29,7 @@ class ProgressBars:
             line = f"[{ev.phase}] " + ', '.join(f'{k}={v}' for k, v in ev.data.items() if k in ('purpose', 'name', 'state', 'error', 'round'))
             if line != self.last: print(line, file=self.file); self.last = line
 
-# %% ../nbs/17_cli.ipynb #61c31960
+# %% ../nbs/17_cli.ipynb #f2662f7c
 def _run_args(p):
     p.add_argument('-o', '--out', default=None, help='run folder (default: out/<storyboard or topic name>)')
     p.add_argument('--provider', metavar='NAME', help='codegen provider: offline, gemini or one you registered (default: gemini with an API key, else offline)')
@@ -38,6 +38,7 @@ def _run_args(p):
     p.add_argument('--workers', type=int, default=None, help='parallel renders (default: number of cores)')
     p.add_argument('--no-batch', dest='batch', action='store_false', default=None, help='individual calls instead of one Batch job')
     p.add_argument('--repair-rounds', type=int, default=2, help='LLM repair rounds before the template fallback (default 2)')
+    p.add_argument('--probe-rounds', type=int, default=6, help='dry runs the probe may spend fixing a failing scene by rules, before any repair (default 6; 0: off)')
     p.add_argument('--timeout', type=float, default=180, help='wall-clock seconds per scene render (default 180)')
     p.add_argument('--captions', action='store_true', help='show the narration as captions')
     p.add_argument('--cache', default=None, help='shared cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
@@ -57,9 +58,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('topic'); _run_args(p)
     p = sub.add_parser('status', help="print a run folder's per-scene table and batch job state")
     p.add_argument('out')
-    p = sub.add_parser('check', help='run the code gate on a Python file of scene code')
+    p = sub.add_parser('check', help='run the code gate on a Python file of scene code (with --probe, also a sandboxed dry run and rule-based fixes)')
     p.add_argument('file'); p.add_argument('--scene', default=None, help='expected scene class name')
     p.add_argument('--json', action='store_true', help='print the verdict as JSON')
+    p.add_argument('--probe', action='store_true', help='dry-run the code in the sandbox and fix what named rules can fix; ok means the final code runs')
+    p.add_argument('--rounds', type=int, default=6, help='most dry runs with --probe (default 6)')
     p = sub.add_parser('cache', help='inspect or clear the shared cache')
     p.add_argument('action', choices=['info', 'clear']); p.add_argument('kind', nargs='?', choices=['llm', 'tts', 'render'])
     p.add_argument('--cache', default=None, help='cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
@@ -122,11 +125,11 @@ def drop_stamp(out:Path):
     try: (Path(out)/STAMP).unlink()
     except OSError: pass
 
-# %% ../nbs/17_cli.ipynb #80a3df8c
+# %% ../nbs/17_cli.ipynb #267c321a
 def _options(a) -> 'RunOptions':
     from manim_nb.pipeline import RunOptions
     return RunOptions(provider=a.provider, tts=a.tts, quality=a.quality, workers=a.workers, batch=a.batch,
-                      repair_rounds=a.repair_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
+                      repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
                       no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
@@ -180,7 +183,7 @@ def cmd_make(a) -> int:
         run = Run(sb, out, opts, client=client, listeners=[ProgressBars(disable=a.no_progress)])
         return _finish(run.execute(), key if key is not None else stamp_key(a, out, out/'storyboard.json'))
 
-# %% ../nbs/17_cli.ipynb #f0cfc247
+# %% ../nbs/17_cli.ipynb #4348d740
 def cmd_status(a) -> int:
     "Print a run folder's table and summary."
     import pandas as pd
@@ -198,14 +201,23 @@ def cmd_check(a) -> int:
     if not p.is_file(): raise FileNotFoundError(f'{p}: ' + ('a folder, not a file' if p.is_dir() else 'no such file'))
     try: src = p.read_bytes().decode('utf-8')
     except UnicodeDecodeError as e: raise ManimNbError(f'{p}: not a UTF-8 text file (byte {e.start}); give a Python source file') from None
-    v = check(src, a.scene)
-    if a.json: print(json.dumps(v.to_json() if hasattr(v, 'to_json') else dict(ok=v.ok, scene=a.scene, errors=v.errors, fixes=v.fixes, code=v.code)))
+    if a.probe:
+        from manim_nb.probe import probe
+        from manim_nb.render import require_containment
+        require_containment()  # the probe runs the code: only in the sandbox
+        r = probe(src, a.scene, rounds=max(1, a.rounds))
+        payload, ok = r.to_json(), r.ok
+        word = f"runs (after {r.rounds} dry run{'s' * (r.rounds != 1)})" if ok else 'fails'
     else:
-        print('accepted' if v.ok else 'rejected', file=sys.stderr)
-        for f in v.fixes: print(f'fix: {f}', file=sys.stderr)
-        for e in v.errors: print(f'error: {e}', file=sys.stderr)
-        if v.ok: print(v.code)
-    return 0 if v.ok else 1
+        v = check(src, a.scene)
+        payload, ok, word = v.to_json(), v.ok, 'accepted' if v.ok else 'rejected'
+    if a.json: print(json.dumps(payload))
+    else:
+        print(word, file=sys.stderr)
+        for f in payload['fixes']: print(f'fix: {f}', file=sys.stderr)
+        for e in payload['errors']: print(f'error: {e}', file=sys.stderr)
+        if ok: print(payload['code'])
+    return 0 if ok else 1
 
 def cmd_cache(a) -> int:
     "Print what the shared cache holds, or clear it (one kind, or all)."

@@ -33,7 +33,7 @@ def warn_once(msg:str # the one line: what happened and what the run does instea
     if msg in _WARNED: return
     _WARNED.add(msg); warnings.warn(msg, ManimNbWarning, stacklevel=2)
 
-# %% ../nbs/00_core.ipynb #894b877d
+# %% ../nbs/00_core.ipynb #ec0d5cbb
 _EXC_LINE = re.compile(r'^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit|Warning)\b')
 
 def _visible(s:str) -> str:
@@ -50,7 +50,6 @@ def one_line(text, # a message, possibly a traceback or a log tail
         lines = [next((l for l in reversed(tail) if _EXC_LINE.match(l)), tail[-1])]
     line = _visible(' '.join(lines[0].split())) if lines else ''
     return line if len(line) <= limit else line[:limit - 1] + '…'
-
 
 # %% ../nbs/00_core.ipynb #49e18f25
 def env_bool(name:str, # the variable, e.g. USE_BATCH_MANIM
@@ -75,7 +74,7 @@ def api_key_from_env() -> Optional[str]:
     "The first non-empty Gemini key among KEY_VARS (the seed's names, in that order)."
     return next((os.environ[v] for v in KEY_VARS if os.environ.get(v, '').strip()), None)
 
-# %% ../nbs/00_core.ipynb #227d268b
+# %% ../nbs/00_core.ipynb #4ce99aa4
 NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 def mount_point(path) -> Path:
@@ -113,7 +112,6 @@ def out_of_space(path, # a file or folder on the file system to look at
     free = (st.f_bfree if hasattr(os, 'geteuid') and os.geteuid() == 0 else st.f_bavail) * st.f_frsize
     return free < margin or (st.f_files > 0 and st.f_ffree == 0)
 
-
 # %% ../nbs/00_core.ipynb #ea80a48d
 @contextlib.contextmanager
 def atomic_path(path, # the file to (re)write
@@ -137,7 +135,7 @@ def atomic_write(path, # the file to (re)write
         f.write(data.encode() if isinstance(data, str) else data); f.flush(); os.fsync(f.fileno())
     return Path(path)
 
-# %% ../nbs/00_core.ipynb #fc8d5cca
+# %% ../nbs/00_core.ipynb #527f458a
 _PART = re.compile(r'^\..+\.(\d+)-\d+-[0-9a-f]{8}\.part')
 
 def _alive(pid:int) -> bool:
@@ -161,7 +159,6 @@ def sweep_parts(folder, # a folder `atomic_path` writes into (not walked recursi
         try: (Path(folder)/n).unlink(); gone.append(Path(folder)/n)
         except OSError: pass
     return gone
-
 
 # %% ../nbs/00_core.ipynb #03faab45
 def _canonical(o):
@@ -240,7 +237,7 @@ class SceneCode:
                 f'{u.input_tokens}+{u.output_tokens}+{u.thought_tokens} tokens, ${u.cost_usd:.4f}')
         return head + (f'\n\n```python\n{self.code.rstrip()}\n```' if self.code else f'\n\nerror: `{self.error}`')
 
-# %% ../nbs/00_core.ipynb #38489974
+# %% ../nbs/00_core.ipynb #941fbb95
 @dataclass
 class Outcome:
     "What happened to one scene; one row of `outcomes.csv`."
@@ -250,6 +247,7 @@ class Outcome:
     thinking_used: bool = False
     attempts: int = 0
     gate_fixes: str = ''
+    probe_rounds: int = 0  # dry runs the probe spent fixing it without a model call
     input_tokens: int = 0
     output_tokens: int = 0
     thought_tokens: int = 0

@@ -13,8 +13,9 @@ if TYPE_CHECKING: import pandas
 
 # %% auto #0
 __all__ = ['LOCK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run', 'tts_phase',
-           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'render_phase',
-           'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
+           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'probe_phase',
+           'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize',
+           'status']
 
 # %% ../nbs/15_pipeline.ipynb #1c673644
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env,
@@ -76,7 +77,7 @@ class Manifest:
             atomic_write(self.path, json.dumps(self.data, indent=1, default=str))
             self.sig = _file_sig(self.path)
 
-# %% ../nbs/15_pipeline.ipynb #6356abd4
+# %% ../nbs/15_pipeline.ipynb #6548203e
 class RunError(ManimNbError, RuntimeError):
     "A run that could not finish; the message names the cause and the fix."
 
@@ -98,6 +99,7 @@ class RunOptions:
     workers: Optional[int] = None   # parallel renders (default: cores)
     batch: Optional[bool] = None    # one Batch job for all code (default: USE_BATCH_MANIM, true)
     repair_rounds: int = 2          # LLM repair rounds before the template fallback
+    probe_rounds: int = 6           # dry runs the probe may spend fixing a failing scene by rules, before any repair (0: off)
     timeout: float = 180.0          # wall-clock seconds per scene render
     captions: bool = False          # narration captions along the bottom edge
     cache: Optional[str] = None     # cache folder (default MANIM_NB_CACHE, else ~/.cache/manim_nb)
@@ -107,7 +109,7 @@ class RunOptions:
     overlap: bool = True            # start each scene's next phase as soon as it can (False: strictly phase by phase)
     trusted_code: bool = False      # the scenes' code is yours: render it even where the sandbox cannot contain it
 
-# %% ../nbs/15_pipeline.ipynb #e96735e5
+# %% ../nbs/15_pipeline.ipynb #249eb0ab
 @patch
 def resolved(self:RunOptions) -> RunOptions:
     "A copy with every default filled from the environment, and the provider and voice checked."
@@ -119,6 +121,7 @@ def resolved(self:RunOptions) -> RunOptions:
     if (self.workers or 0) < 0: raise RunError(f'--workers must be a number of parallel renders (1 or more), not {self.workers}')
     if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
     if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
+    if self.probe_rounds < 0: raise RunError(f'--probe-rounds must be 0 or more, not {self.probe_rounds}')
     if self.replay and not Path(self.replay).is_dir(): raise RunError(f'{self.replay}: nothing to replay (not a folder); give a run folder or a cache folder')
     if self.executor and not str(self.executor).startswith('dask://'): raise RunError(f'cannot use --executor {self.executor}: give dask://HOST:PORT (a Dask scheduler)')
     from manim_nb.providers import PROVIDERS
@@ -522,7 +525,7 @@ def render_round(run:Run, scenes:list[SceneSpec]) -> dict[int, str]:
         for s in scenes: r.submit(s)
         return r.wait()
 
-# %% ../nbs/15_pipeline.ipynb #72b98576
+# %% ../nbs/15_pipeline.ipynb #8b3daf4e
 def _failed_code(run, q) -> str:
     "The code that failed for scene `q`: what the gate rejected, else what failed to render."
     for kind in ('rejected', 'code'):
@@ -545,16 +548,60 @@ def _raise_if_full(run, failed:dict[int, str]):
     for q, err in failed.items():
         if is_no_space(RuntimeError(err)) or out_of_space(run.out): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
 
+# %% ../nbs/15_pipeline.ipynb #84e84ebf
+_NOT_CODE = ('timeout:', 'memory limit', 'CPU time limit', 'process limit', 'file size limit', 'render cancelled', 'render error:',
+             'unusable clip', 'could not start')
+
+def _probe_one(run, s, code):
+    from manim_nb.probe import probe
+    return probe(code, s.name, rounds=run.options.probe_rounds, timeout=run.options.timeout, quality=run.options.quality)
+
+def probe_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
+    "Fix failing scenes by the probe's rules (no model call) and render the fixed ones; returns the failures left."
+    by_seq = {s.seq: s for s in run.storyboard.scenes}
+    todo = {q: _failed_code(run, q) for q, e in failed.items() if not str(e).startswith(_NOT_CODE)}
+    todo = {q: c for q, c in todo.items() if c}
+    if not todo or run.options.probe_rounds <= 0: return failed
+    run.emit('render', 'state', probing=sorted(todo))
+    with _threads(max(1, min(len(todo), run.options.workers)), 'probe') as ex:
+        results = dict(zip(todo, ex.map(lambda q: _probe_one(run, by_seq[q], todo[q]), todo)))
+    still, fixed = dict(failed), []
+    handler = _code_handler(run, renderer, still)
+    for q, res in results.items():
+        rec = run.manifest.scene(q)
+        run.manifest.update(q, probe_rounds=int(rec.get('probe_rounds') or 0) + res.rounds,
+                            probe_diagnosis=_diagnosis(res, todo[q]) if not res.ok else '')
+        if res.ok and res.code.strip() != todo[q].strip():  # the rules fixed it: render the fixed code
+            src = rec.get('codegen_source') or run.provider.name
+            handler(q, SceneCode(res.code, src, attempts=0))
+            old = [f for f in (rec.get('gate_fixes') or '').split('; ') if f]
+            run.manifest.update(q, gate_fixes='; '.join(dict.fromkeys(old + res.fixes)))
+            fixed.append(q)
+    if fixed: still.update(renderer.wait())
+    return still
+
+def _diagnosis(res, code) -> str:
+    from manim_nb.probe import diagnosis
+    try: return diagnosis(res.code or code, res)
+    except Exception: return ''
+
+def _repair_error(run, q, error:str) -> str:
+    "What a repair prompt quotes: the error, then what the probe found (failing line, signature, fixes tried)."
+    d = run.manifest.scene(q).get('probe_diagnosis') or ''
+    return f'{error}\n\n{d}' if d else error
+
+# %% ../nbs/15_pipeline.ipynb #12ac5a15
 def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Finish every render (some started during codegen), with repair rounds and the template fallback; returns final failures."
     by_seq = {s.seq: s for s in run.storyboard.scenes}
     for s in run.storyboard.scenes:
         if s.seq not in failed and s.seq not in renderer.submitted and _needs_render(run, s): renderer.submit(s)
     failed = dict(failed); failed.update(renderer.wait()); _raise_if_full(run, failed)
+    failed = probe_phase(run, failed, renderer)
     for rnd in range(run.options.repair_rounds):
         if not failed: break
         run.emit('render', 'state', round=rnd + 1, repairing=sorted(failed))
-        items, still = [(by_seq[q], _failed_code(run, q), e) for q, e in failed.items()], dict(failed)
+        items, still = [(by_seq[q], _failed_code(run, q), _repair_error(run, q, e)) for q, e in failed.items()], dict(failed)
         handler = _code_handler(run, renderer, still)
         run.code_ready = handler
         try: answers = run.provider.repair(items, run)
@@ -562,7 +609,7 @@ def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int,
         if not answers: break
         for q, res in answers.items(): handler(q, res)  # a no-op for answers already streamed
         still.update(renderer.wait())
-        failed = still
+        failed = probe_phase(run, still, renderer)
     if failed: failed = _fall_back(run, failed, renderer)
     run.emit('render', 'end', failed=sorted(failed))
     return failed

@@ -14,12 +14,12 @@ __all__ = ['RULES', 'CONFIG_NAMES', 'COLOR_SPACES', 'TEX_UNICODE', 'Failure', 'F
            'rules_for', 'replace_names', 'config_name', 'color_name', 'closest', 'name_from_other_manim',
            'closest_name', 'moving_camera', 'closest_attribute', 'accepted_keywords', 'keyword',
            'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function', 'fix_tex', 'tex_spelling',
-           'tex_as_text', 'ProbeResult', 'dry_run', 'probe']
+           'tex_as_text', 'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
 
-# %% ../nbs/11b_probe.ipynb #d8aab318
+# %% ../nbs/11b_probe.ipynb #bbbde3da
 @dataclass
 class Failure:
     "One failure: a gate error or a dry run's exception, with what is known about it."
@@ -30,8 +30,8 @@ class Failure:
 
     @property
     def key(self) -> tuple:
-        "What identifies this failure between rounds: kind, line and the message without numbers."
-        return (self.kind, self.line, re.sub(r'\d+', '#', self.message)[:200])
+        "What identifies this failure between rounds: kind, line and the message without numbers or hashes."
+        return (self.kind, self.line, re.sub(r'[0-9a-f]{8,}|\d+', '#', self.message)[:200])
 
 @dataclass
 class Fix:
@@ -149,7 +149,7 @@ def closest_name(code:str, f:Failure) -> Optional[Fix]:
     fixed = new and replace_names(code, name, new)
     return Fix(fixed, f'{name} -> {new}') if fixed else None
 
-# %% ../nbs/11b_probe.ipynb #94c17abc
+# %% ../nbs/11b_probe.ipynb #ac36f738
 def _attr_failure(f:Failure) -> Optional[tuple[str, str]]:
     "(attribute, class) of an AttributeError failure."
     name = f.facts.get('name') or (re.search(r"has no attribute '(\w+)'", f.message) or [None, None])[1]
@@ -166,14 +166,36 @@ def moving_camera(code:str, f:Failure) -> Optional[Fix]:
             edits += [(*src.span(b), 'MovingCameraScene') for b in c.bases if isinstance(b, ast.Name) and b.id == 'Scene']
     return Fix(apply_edits(code, edits), 'Scene -> MovingCameraScene (self.camera.frame)') if edits else None
 
+def _call_shape(code:str, line:Optional[int], attr:str) -> Optional[tuple[int, tuple]]:
+    "(positional count, keyword names) of the call `x.attr(...)` on `line`, if it is called there."
+    tree = _tree(code)
+    for c in (_on_line(tree, line, ast.Call) if tree else []):
+        if isinstance(c.func, ast.Attribute) and c.func.attr == attr and not any(isinstance(a, ast.Starred) for a in c.args):
+            return len(c.args), tuple(k.arg for k in c.keywords if k.arg)
+    return None
+
+def _fits(cls_names:list[str], member:str, shape) -> bool:
+    "Does the installed method `member` (looked up on the first of `cls_names` manim exports) take a call of `shape`?"
+    import manim
+    cls = next((getattr(manim, n) for n in cls_names if n in manim_names() and isinstance(getattr(manim, n, None), type)), None)
+    fn = getattr(cls, member, None) if cls is not None else None
+    if shape is None or fn is None or not callable(fn): return True  # nothing to check against
+    try: inspect.signature(fn).bind(*([None] * (shape[0] + (not isinstance(inspect.getattr_static(cls, member), (staticmethod, classmethod))))), **{k: None for k in shape[1]})
+    except TypeError: return False
+    except ValueError: return True
+    return True
+
 @rule('closest_attribute', 'AttributeError')
 def closest_attribute(code:str, f:Failure) -> Optional[Fix]:
-    "An attribute the object lacks -> its known rename or closest existing attribute, on the failing line."
+    "An attribute the object lacks -> its known rename or the closest attribute it has that takes the same call, on the failing line."
     from manim_nb.gate import METHOD_RENAMES
     got = _attr_failure(f)
     if not got: return None
     name, cands = got[0], [c for c in f.facts.get('candidates', []) if re.fullmatch(r'[a-z_][a-z0-9_]*', c, re.I)]
-    new = METHOD_RENAMES.get(name) if METHOD_RENAMES.get(name) in cands else closest(name, cands, 0.7)
+    shape, classes = _call_shape(code, f.line, name), [got[1] or '', *f.facts.get('mro', [])]
+    ranked = sorted(cands, key=lambda c: -difflib.SequenceMatcher(None, name.lower(), c.lower()).ratio())
+    if METHOD_RENAMES.get(name) in cands: ranked.insert(0, METHOD_RENAMES[name])
+    new = next((c for c in ranked if closest(name, [c], 0.7) and _fits(classes, c, shape)), None)
     fixed = new and replace_names(code, name, new, attr=True, line=f.line)
     return Fix(fixed, f'.{name} -> .{new} ({got[1]})') if fixed else None
 
@@ -401,3 +423,41 @@ def probe(code:str, # gated or raw scene code (a model answer is fine)
         if hit is None: return ProbeResult(False, code, scene, fixes, n, f'{fail.kind}: {_line(fail.message)}', fail, undone)
         name, v2, note, _ = hit
         prev = (code, fail, name); fixes.append(f'{name}: {note}'); code = v2.code
+
+# %% ../nbs/11b_probe.ipynb #95ecf55c
+def installed_signature(code:str, f:Failure) -> Optional[str]:
+    "The installed manim signature of the call that failed: the function that raised, else the call on the failing line."
+    import manim
+    def sig(obj, label):
+        try:
+            fn = obj.__init__ if isinstance(obj, type) else obj
+            params = [p for n, p in inspect.signature(fn).parameters.items() if n != 'self']
+            return f"{label}({', '.join(str(p) for p in params)})"
+        except (TypeError, ValueError): return None
+    callee = f.facts.get('callee', '')
+    if ':' in callee:
+        mod, qual = callee.split(':', 1)
+        try: obj = importlib.import_module(mod)
+        except Exception: obj = None
+        for p in qual.split('.'):
+            if p == '<locals>': obj = None
+            obj = getattr(obj, p, None) if obj is not None else None
+        if obj is not None and (s := sig(obj, qual.replace('.__init__', ''))): return s
+    tree = _tree(code)
+    for c in (_on_line(tree, f.line, ast.Call) if tree and f.line else []):
+        name = _callee_name(c)
+        if name and name in manim_names() and (s := sig(getattr(manim, name), name)): return s
+    return None
+
+def diagnosis(code:str, res:ProbeResult) -> str:
+    "What the probe learned about a scene it could not fix, for the repair prompt."
+    f, out = res.failure, []
+    if f is not None and f.line:
+        lines = code.split('\n')
+        lo, hi = max(1, f.line - 2), min(len(lines), f.line + 2)
+        out += [f'The failing line ({f.kind}: {_line(f.message)}):'] + [f"{'>' if i == f.line else ' '} {i:4d} | {lines[i-1]}" for i in range(lo, hi + 1)]
+    if f is not None and f.facts.get('candidates'): out.append(f"{f.facts.get('obj_type', 'The object')} has: {', '.join(f.facts['candidates'])}")
+    if f is not None and (s := installed_signature(code, f)): out.append(f'Installed signature: {s}')
+    if res.fixes: out.append('Already fixed (keep these): ' + '; '.join(res.fixes))
+    if res.undone: out.append('Tried and undone (they did not help): ' + ', '.join(res.undone))
+    return '\n'.join(out)

@@ -1,0 +1,74 @@
+"The probe in the pipeline and the CLI: failing model code is fixed by rules before any paid repair; clean code is left alone."
+import json, subprocess, sys
+from pathlib import Path
+
+import pytest
+
+from manim_nb.core import SceneCode
+from manim_nb.pipeline import Run, RunOptions
+from manim_nb.probe import RULES, probe
+from manim_nb.storyboard import parse_storyboard
+
+OLD = {  # what models write for other manim versions: each fails as written, each has a rule
+    1: 'class {n}(Scene):\n    def construct(self):\n        c = Circle(color=BROWN).shift(FRAME_WIDTH / 4 * LEFT)\n        self.play(ShowCreation(c))\n',
+    2: 'class {n}(Scene):\n    def construct(self):\n        ax = Axes(x_range=[0, 3], y_range=[0, 9], x_lenght=5)\n        self.add(ax, ax.plot(lambda x: x * x))\n        self.camera.frame.scale(1.1)\n        self.wait(0.2)\n',
+    3: 'from manim import *\nclass {n}(Scene):\n    def construct(self):\n        t = MathTex(r"a ≤ b → c")\n        s = Square().scale_to_fit(2)\n        self.add(t, s)\n        self.wait(0.2)\n',
+}
+GOOD = 'from manim import *\nclass {n}(Scene):\n    def construct(self):\n        self.add(Square()); self.wait(0.2)\n'
+
+class Canned:
+    "A provider answering with fixed code per scene, recording what each repair round was asked."
+    def __init__(self, codes, client=None, batch=True): self.codes, self.asked = codes, []
+    name = 'canned'
+    def identity(self): return 'canned-1'
+    def generate(self, scenes, run):
+        return {s.seq: SceneCode(self.codes[s.seq].format(n=s.name), 'batch', scene=s.name) for s in scenes}
+    def repair(self, failures, run):
+        self.asked.append(failures); return {}
+
+def storyboard(n):
+    return parse_storyboard(dict(title='Probe', scenes=[dict(seq=i, text=f'Scene {i}.', layout='custom') for i in range(1, n + 1)]))
+
+def test_old_api_code_renders_without_a_repair_round(tmp_path):
+    p = Canned(OLD)
+    run = Run(storyboard(3), tmp_path/'run', RunOptions(provider='offline', tts='none', workers=2, repair_rounds=1, no_cache=True), provider=p)
+    run.execute()
+    df = run.outcomes
+    assert list(df.render_status) == ['ok'] * 3 and list(df.codegen_source) == ['batch'] * 3, df[['error']].to_string()
+    assert all(df.probe_rounds > 0) and p.asked == []  # no paid repair was needed
+    fixes = ' '.join(df.gate_fixes)
+    for name in ('name_from_other_manim', 'keyword', 'moving_camera', 'closest_attribute'): assert name in fixes, fixes
+    code = run.path('code', 2).read_text()
+    assert 'x_length=5' in code and 'MovingCameraScene' in code
+
+def test_clean_code_is_never_probed_or_edited(tmp_path):
+    run = Run(storyboard(2), tmp_path/'run', RunOptions(provider='offline', tts='none', workers=2, no_cache=True),
+              provider=Canned({1: GOOD, 2: GOOD})).execute()
+    df = run.outcomes
+    assert list(df.render_status) == ['ok', 'ok'] and list(df.probe_rounds) == [0, 0] and list(df.gate_fixes) == ['', '']
+    assert run.path('code', 1).read_text().startswith(GOOD.format(n='Scene1'))
+
+def test_what_the_probe_cannot_fix_reaches_the_repair_prompt_with_a_diagnosis(tmp_path):
+    bad = 'from manim import *\nclass {n}(Scene):\n    def construct(self):\n        g = VGroup(Square(), Circle())\n        self.add(g[5])\n'
+    p = Canned({1: bad})
+    run = Run(storyboard(1), tmp_path/'run', RunOptions(provider='offline', tts='none', workers=1, repair_rounds=1, no_cache=True), provider=p)
+    run.execute()  # the template takes over after the (empty) repair round
+    assert run.outcomes.codegen_source[0] == 'template'
+    (scene, code, error), = p.asked[0]
+    assert 'IndexError' in error and '>    5 |         self.add(g[5])' in error, error
+
+def test_check_probe_cli(tmp_path):
+    f = tmp_path/'old.py'; f.write_text(OLD[2].format(n='Scene1'))
+    r = subprocess.run([sys.executable, '-m', 'manim_nb', 'check', str(f), '--probe', '--json'], capture_output=True, text=True, timeout=300)
+    out = json.loads(r.stdout)
+    assert r.returncode == 0 and out['ok'] and out['probe_rounds'] >= 2 and 'x_length=5' in out['code'], r.stdout + r.stderr
+    assert any(x.startswith('keyword:') for x in out['fixes']) and any(x.startswith('moving_camera:') for x in out['fixes'])
+    plain = subprocess.run([sys.executable, '-m', 'manim_nb', 'check', str(f), '--json'], capture_output=True, text=True, timeout=120)
+    assert json.loads(plain.stdout)['ok'] is True and 'probe_rounds' not in plain.stdout  # the gate alone cannot see it fail
+
+def test_a_fix_that_does_not_help_is_undone(tmp_path):
+    "Spelling ≤ for LaTeX does not make an undefined macro typeset: that fix is undone, and the formula becomes text."
+    code = 'from manim import *\nclass S(Scene):\n    def construct(self):\n        t = MathTex(r"a ≤ \\foo b")\n        self.add(t)\n'
+    res = probe(code, 'S')
+    assert res.ok and 'Text(' in res.code and res.undone == ['tex_spelling'], (res.error, res.fixes, res.undone)
+    assert [f.split(':')[0] for f in res.fixes] == ['tex_as_text']
