@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Callable, Optional, Union
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['LOCK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run', 'tts_phase',
-           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'probe_phase',
-           'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize',
-           'status']
+__all__ = ['LOCK', 'CLIP_SLACK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches',
+           'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round',
+           'probe_phase', 'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes',
+           'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #1c673644
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env,
@@ -209,7 +209,7 @@ def make_caches(options:RunOptions, out) -> list:
     for c in shared: c.check()  # an unwritable shared cache warns here, once, and the run goes on without storing into it
     return [Cache(Path(out)/'cache')] + shared
 
-# %% ../nbs/15_pipeline.ipynb #95c6daeb
+# %% ../nbs/15_pipeline.ipynb #e5737486
 class Run:
     "A storyboard rendered into the run folder `out`."
     def __init__(self, storyboard:Union[Storyboard,str,Path], # a `Storyboard` or a storyboard file
@@ -255,10 +255,10 @@ class Run:
         return None if self.options.no_cache or self.options.replay else self.caches[-1]
 
     def path(self, kind, seq) -> Path:
-        "Where scene `seq`'s artifact of `kind` (audio, code, rejected, clip, av) lives."
+        "Where scene `seq`'s artifact of `kind` (audio, code, rejected, clip, last, av) lives."
         name = f'Scene{seq}'
         return dict(audio=self.out/'audio'/f'{name}.wav', code=self.out/'scenes'/f'{name}.py', rejected=self.out/'scenes'/f'{name}.rejected.py',
-                    clip=self.out/'clips'/f'{name}.mp4', av=self.out/'clips'/f'{name}.av.mp4')[kind]
+                    clip=self.out/'clips'/f'{name}.mp4', last=self.out/'clips'/f'{name}.last.rgb', av=self.out/'clips'/f'{name}.av.mp4')[kind]
 
     def audio_s(self, seq) -> float: return float(self.manifest.scene(seq).get('audio_s') or 0.0)
 
@@ -445,7 +445,7 @@ def voice_and_code(run:Run, renderer:'Renderer') -> dict[int, str]:
     run.emit('codegen', 'end')
     return errors
 
-# %% ../nbs/15_pipeline.ipynb #e3b62287
+# %% ../nbs/15_pipeline.ipynb #01dcb254
 def clip_key(code_sha:str, # `digest` of the scene's code
              quality:str # l | m | h
             ) -> str:
@@ -455,14 +455,18 @@ def clip_key(code_sha:str, # `digest` of the scene's code
 
 def _clip_key(run, seq): return clip_key(run.manifest.scene(seq).get('code_sha'), run.options.quality)
 
+CLIP_SLACK = 60  # seconds a scene's clip may run past its narration (more is refused: one scene must not stretch the video)
+
 def _needs_render(run, s):
-    return run.manifest.scene(s.seq).get('clip_fp') != _clip_key(run, s.seq) or not run.path('clip', s.seq).exists()
+    return (run.manifest.scene(s.seq).get('clip_fp') != _clip_key(run, s.seq) or not run.path('clip', s.seq).exists()
+            or not run.path('last', s.seq).exists())
 
 def _cached_clip(run, s) -> bool:
     "Take scene `s`'s clip from the shared cache when it is there."
     from manim_nb.assemble import media_duration
     cache, key = run.shared_cache, _clip_key(run, s.seq)
-    if not (cache and cache.fetch('render', key, run.path('clip', s.seq), '.mp4')): return False
+    if not (cache and cache.fetch('render', key, run.path('last', s.seq), '.last.rgb')
+            and cache.fetch('render', key, run.path('clip', s.seq), '.mp4')): return False
     run.manifest.update(s.seq, render_status='ok', render_s=0.0, clip_s=round(media_duration(run.path('clip', s.seq)), 3), clip_fp=key, error='')
     run.start_mux(s); run.emit('render', 'scene', s.seq, ok=True, error=None, cached=True)
     return True
@@ -472,15 +476,18 @@ def _record_render(run, s, res) -> None:
     import shutil
     if res.ok:
         key = _clip_key(run, s.seq)
+        atomic_write(run.path('last', s.seq), Path(res.last_frame).read_bytes())  # the frame the mux holds, as the check wrote it
         atomic_write(run.path('clip', s.seq), Path(res.clip).read_bytes())
-        if run.shared_cache: run.shared_cache.put_file('render', key, res.clip, '.mp4')
+        if run.shared_cache:
+            run.shared_cache.put_file('render', key, res.last_frame, '.last.rgb'); run.shared_cache.put_file('render', key, res.clip, '.mp4')
         run.manifest.update(s.seq, render_status='ok', render_s=round(res.seconds, 2), clip_s=round(res.duration or 0, 3), clip_fp=key, error='')
         run.start_mux(s)
     else: run.manifest.update(s.seq, render_status='failed', render_s=round(res.seconds, 2), error=res.error or 'render failed')
-    if res.clip is not None: shutil.rmtree(Path(res.clip).parent, ignore_errors=True)  # the fresh folder the results came in
+    folder = res.folder or (Path(res.clip).parent if res.clip is not None else None)
+    if folder is not None: shutil.rmtree(folder, ignore_errors=True)  # the fresh folder the results came in, whatever they were
     run.emit('render', 'scene', s.seq, ok=res.ok, error=res.error)
 
-# %% ../nbs/15_pipeline.ipynb #36419723
+# %% ../nbs/15_pipeline.ipynb #70105221
 class Renderer:
     "Renders a run's scenes as soon as their gated code is ready (clips from the shared cache first), longest first."
     def __init__(self, run:Run):
@@ -495,7 +502,7 @@ class Renderer:
         if _cached_clip(self.run, s): return
         r = self.run
         job = RenderJob(r.path('code', s.seq).read_text(), s.name, r.out/'work'/s.name, r.options.quality, r.options.timeout,
-                        trusted=r.options.trusted_code)
+                        trusted=r.options.trusted_code, max_seconds=max(r.audio_s(s.seq), 1.0) + CLIP_SLACK)
         self.scheduler.submit(job, priority=r.audio_s(s.seq), then=lambda res: self._record(s, res))
 
     def _record(self, s, res):
@@ -614,7 +621,7 @@ def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int,
     run.emit('render', 'end', failed=sorted(failed))
     return failed
 
-# %% ../nbs/15_pipeline.ipynb #e7605f8c
+# %% ../nbs/15_pipeline.ipynb #a67e755e
 @patch
 def start_mux(self:Run, s:SceneSpec):
     "Mux scene `s` in the background (one thread), overlapping with the renders still running (any thread may call)."
@@ -638,15 +645,24 @@ def cancel_muxes(self:Run):
 
 def mux_scene(run:Run, s:SceneSpec) -> Optional[Path]:
     "Mux scene `s`'s clip with its narration unless the muxed clip is current; None when it has no clip."
-    from manim_nb.assemble import AAC_OPTIONS, mux
+    from manim_nb.assemble import AAC_OPTIONS
     with run.manifest.lock: rec = dict(run.manifest.scene(s.seq))
     if rec.get('render_status') != 'ok' or not run.path('clip', s.seq).exists(): return None
-    key = digest('av', rec.get('clip_fp'), rec.get('audio_fp'), AAC_OPTIONS)
+    try: return _mux_scene(run, s, rec, digest('av', rec.get('clip_fp'), rec.get('audio_fp'), AAC_OPTIONS))
+    except Exception as e:  # a clip the assembly cannot join fails its scene, never the run
+        if isinstance(e, OSError) and is_no_space(e): raise
+        run.manifest.update(s.seq, render_status='failed', clip_fp=None, error=f'could not join the clip: {one_line(e, 200)}')
+        run.emit('render', 'scene', s.seq, ok=False, error='could not join the clip')
+        return None
+
+def _mux_scene(run, s, rec, key) -> Path:
+    from manim_nb.assemble import mux
     if rec.get('av_fp') != key or not run.path('av', s.seq).exists():
         cache = run.shared_cache if rec.get('audio_fp') not in (None, 'fallback') else None  # a fallback voice has no address
         if not (cache and cache.fetch('render', key, run.path('av', s.seq), '.av.mp4')):
             silent = get_voice(run.options.tts).silent
-            mux(run.path('clip', s.seq), None if silent else run.path('audio', s.seq), run.path('av', s.seq))
+            mux(run.path('clip', s.seq), None if silent else run.path('audio', s.seq), run.path('av', s.seq),
+                last=run.path('last', s.seq), decode=False)
             if cache: cache.put_file('render', key, run.path('av', s.seq), '.av.mp4')
         run.manifest.update(s.seq, av_fp=key)
     return run.path('av', s.seq)
@@ -694,7 +710,7 @@ def outcomes(self:Run) -> 'pandas.DataFrame':
     import pandas as pd
     return pd.DataFrame([asdict(o) for o in outcome_rows(self)], columns=COLUMNS)
 
-# %% ../nbs/15_pipeline.ipynb #edd70366
+# %% ../nbs/15_pipeline.ipynb #0c8c78ea
 def _prewarm(run):
     "Start the slow one-time work in the background while narration runs: the render pool's server and the gate's manim names."
     def warm():
@@ -732,7 +748,11 @@ def _phases(run) -> tuple[Optional[Path], dict]:
             failed = codegen_phase(run, renderer if run.options.overlap else None)
         write_outcomes(run)
         failed = render_phase(run, failed, renderer); write_outcomes(run)
-    return assemble_phase(run), failed
+    final = assemble_phase(run)
+    for s in run.storyboard.scenes:  # a clip the assembly could not join is a missing scene too
+        rec = run.manifest.scene(s.seq)
+        if rec.get('render_status') == 'failed' and s.seq not in failed: failed[s.seq] = rec.get('error') or 'render failed'
+    return final, failed
 
 # %% ../nbs/15_pipeline.ipynb #c3606b62
 def _resume(run):

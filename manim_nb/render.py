@@ -14,9 +14,9 @@ from typing import Callable, Optional, Union
 # %% auto #0
 __all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', 'LOG_TAIL', 'CHECK_TIMEOUT', 'CHECK_LIMITS',
            'FAILURE_MARK', 'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd',
-           'last_exception', 'failure_reason', 'tune_manim', 'clip_facts', 'PoolError', 'failure_of', 'RenderPool',
-           'render_scene', 'default_pool', 'cancel_renders', 'render_job', 'pool_facts', 'report',
-           'require_containment', 'Scheduler', 'render_all', 'executor_from_url']
+           'last_exception', 'failure_reason', 'tune_manim', 'expected_extradata', 'check_clip', 'PoolError',
+           'failure_of', 'RenderPool', 'inert', 'render_scene', 'default_pool', 'cancel_renders', 'render_job',
+           'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all', 'executor_from_url']
 
 # %% ../nbs/11_render.ipynb #a659f97f
 from .core import digest, patch
@@ -25,7 +25,7 @@ from .sandbox import (Limits, MiB, GiB, PidsCgroup, SandboxUnavailable, UnsafeRe
                               sandbox_report, scene_uid, take_file, unavailable, unshare, mount, write_new,
                               CLONE_NEWNS, CLONE_NEWNET, MS_PRIVATE, MS_REC)
 
-# %% ../nbs/11_render.ipynb #27687fa8
+# %% ../nbs/11_render.ipynb #e74cbd47
 QUALITY_FLAGS = {'l': '-ql', 'm': '-qm', 'h': '-qh'}
 MANIM_QUALITY = {'l': 'low_quality', 'm': 'medium_quality', 'h': 'high_quality'}
 QUALITY_FRAMES = {'l': (854, 480, 15), 'm': (1280, 720, 30), 'h': (1920, 1080, 60)}  # width, height, fps (manim's QUALITIES)
@@ -60,6 +60,8 @@ class RenderResult:
     duration: Optional[float] = None  # clip length in seconds
     files: dict = field(default_factory=dict, repr=False)  # collected extra files: relative path -> Path (or the refusal)
     failure: Optional[dict] = field(default=None, repr=False)  # what the failed scene's exception said (`failure_of`), untrusted
+    last_frame: Optional[Path] = field(default=None, repr=False)  # the clip's last frame, raw RGB (width x height x 3 bytes)
+    folder: Optional[Path] = field(default=None, repr=False)  # the fresh folder this render's results arrived in
 
     @property
     def reason(self):
@@ -182,35 +184,78 @@ def tune_manim() -> list[str]:
     "Speed up manim in this process without changing its output; the names of the tunings applied."
     return [n for n, f in (('shared svg paths', _share_svg_paths), ('held frames converted once', _convert_held_frames_once)) if f()]
 
-# %% ../nbs/11_render.ipynb #6cdf6c90
-def clip_facts(f, # a binary file object (or path) holding the clip
+# %% ../nbs/11_render.ipynb #917360af
+@functools.cache
+def expected_extradata(width:int, height:int, fps:int) -> bytes:
+    "The h264 codec setup (avcC) our encoder settings give at this size and rate: what manim writes for every render."
+    import av, io
+    import numpy as np
+    buf = io.BytesIO()
+    with av.open(buf, 'w', format='mp4') as c:
+        st = c.add_stream('libx264', rate=fps, options=dict(X264_OPTIONS)); st.width, st.height, st.pix_fmt = width, height, 'yuv420p'
+        f = av.VideoFrame.from_ndarray(np.zeros((height, width, 3), np.uint8), format='rgb24'); f.pts = 0
+        c.mux(st.encode(f)); c.mux(st.encode())
+    buf.seek(0)
+    with av.open(buf) as c: return bytes(c.streams.video[0].codec_context.extradata or b'')
+
+# %% ../nbs/11_render.ipynb #cae237c1
+def _check_stream(c, width, height, fps, extradata) -> Optional[str]:
+    "What is wrong with the container's streams, if anything."
+    vs = c.streams.video
+    if len(vs) != 1 or len(c.streams) != 1 + len(c.streams.audio): return f'{len(vs)} video and {len(c.streams) - len(vs)} other streams'
+    s = vs[0]; cc = s.codec_context
+    if cc.name != 'h264' or cc.pix_fmt != 'yuv420p': return f'{cc.name} {cc.pix_fmt}, not h264 yuv420p'
+    if (cc.width, cc.height) != (width, height): return f'{cc.width}x{cc.height}, not the {width}x{height} of the render'
+    rate = s.base_rate or s.average_rate
+    if not rate or abs(float(rate) - fps) > 0.01: return f'{float(rate or 0):g} fps, not {fps}'
+    if extradata is not None and bytes(cc.extradata or b'') != extradata: return 'not encoded with the render\'s encoder settings'
+
+def check_clip(src, # the clip: a path or a binary file object
                width:int, height:int, fps:int, # what the render was asked for
                max_frames:int, # refuse a longer clip
+               out=None, # where to write the verified packets as a fresh mp4 (path or binary file), or None
+               last=None, # where to write the last frame as raw RGB bytes, or None
+               extradata:Optional[bytes]=None, # the codec setup it must have (`expected_extradata`), or None to skip
               ) -> dict:
-    "Decode a whole clip: `{frames, width, height, fps, duration}`, or `{error}` naming the first problem."
+    "Read and decode a whole clip: `{frames, width, height, fps, duration}`, or `{error}` naming the first problem."
     import av
     try:
-        with av.open(f) as c:
-            vs = c.streams.video
-            if len(vs) != 1: return dict(error=f'{len(vs)} video streams, not 1')
-            s = vs[0]; cc = s.codec_context
-            if (cc.width, cc.height) != (width, height): return dict(error=f'{cc.width}x{cc.height}, not the {width}x{height} of the render')
-            rate = s.base_rate or s.average_rate
-            if not rate or abs(float(rate) - fps) > 0.01: return dict(error=f'{float(rate or 0):g} fps, not {fps}')
-            n = 0
-            for frame in c.decode(s):
-                n += 1
-                if n > max_frames: return dict(error=f'more than {max_frames} frames ({max_frames/fps:g} s)')
-                if (frame.width, frame.height) != (width, height): return dict(error=f'frame {n} is {frame.width}x{frame.height}')
-            if n == 0: return dict(error='no video frames')
-            if s.frames and n < s.frames: return dict(error=f'truncated: {n} of {s.frames} frames decode')
+        with av.open(src) as c:
+            if (why := _check_stream(c, width, height, fps, extradata)): return dict(error=why)
+            s = c.streams.video[0]
+            oc = av.open(out, 'w', format='mp4') if out is not None else None
+            try:
+                ov = oc.add_stream_from_template(s) if oc is not None else None
+                n, dts, frame = 0, None, None
+                for pkt in c.demux(s):
+                    if pkt.dts is None: continue
+                    if dts is not None and pkt.dts <= dts: return dict(error=f'decoding timestamps go back at packet {n + 1}')
+                    dts = pkt.dts
+                    for frame in pkt.decode():
+                        if frame.time is None or abs(frame.time - n / fps) > 0.5 / fps: return dict(error=f'frame {n + 1} is at {frame.time}s, not {n / fps:g}s')
+                        if (frame.width, frame.height) != (width, height): return dict(error=f'frame {n + 1} is {frame.width}x{frame.height}')
+                        n += 1
+                        if n > max_frames: return dict(error=f'more than {max_frames} frames ({max_frames / fps:g} s)')
+                    if ov is not None: pkt.stream = ov; oc.mux(pkt)
+                for frame in s.codec_context.decode(None):  # frames the decoder held back
+                    if frame.time is None or abs(frame.time - n / fps) > 0.5 / fps: return dict(error=f'frame {n + 1} is at {frame.time}s')
+                    n += 1
+                    if n > max_frames: return dict(error=f'more than {max_frames} frames ({max_frames / fps:g} s)')
+                if n == 0: return dict(error='no video frames')
+                if s.frames and n < s.frames: return dict(error=f'truncated: {n} of {s.frames} frames decode')
+            finally:
+                if oc is not None: oc.close()
+            if last is not None:
+                data = frame.to_ndarray(format='rgb24').tobytes()
+                if isinstance(last, (str, Path)): Path(last).write_bytes(data)
+                else: last.write(data); last.flush()
     except Exception as e: return dict(error=f'does not decode: {type(e).__name__}: {e}'.strip())
-    return dict(frames=n, width=width, height=height, fps=fps, duration=n/fps)
+    return dict(frames=n, width=width, height=height, fps=fps, duration=n / fps)
 
-# %% ../nbs/11_render.ipynb #21f37b7e
+# %% ../nbs/11_render.ipynb #1121fff0
 LOG_TAIL = 256*1024  # bytes of a child's log the server sends back
 CHECK_TIMEOUT = 120  # wall-clock seconds the server gives a clip check
-CHECK_LIMITS = dict(mem=2*GiB, fsize=MiB, nproc=64, disk=MiB, files=64, tmp=16*MiB)
+CHECK_LIMITS = dict(mem=2*GiB, nproc=64, disk=MiB, files=64, tmp=16*MiB)  # and the job's RLIMIT_FSIZE: it writes the checked clip
 
 class PoolError(RuntimeError):
     "The render pool server could not start or died."
@@ -296,7 +341,7 @@ def failure_of(log:str) -> Optional[dict]:
         if k in out: out[k] = [str(x)[:80] for x in out[k][:16] if isinstance(x, str)]
     return out if 'type' in out else None
 
-# %% ../nbs/11_render.ipynb #4a50bb05
+# %% ../nbs/11_render.ipynb #fb0df0b3
 @dataclass
 class _Job:
     "The server's record of one job."
@@ -308,6 +353,8 @@ class _Job:
     deadline: Optional[float] = None  # of the clip check
     out: dict = field(default_factory=dict)  # the result message being built
     pipe: Optional[int] = None  # the clip check's answer
+    raw: Optional[Path] = None  # the clip as taken from the scene, before the check
+    check_s: float = 120  # wall-clock seconds the check may take
 
 # %% ../nbs/11_render.ipynb #b280f254
 def _serve_contain(root:Path, preload:bool, contain:bool=True) -> dict:
@@ -366,15 +413,16 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send):
     jobs[os.pidfd_open(pid)] = _Job(dict(req, uid=uid), folder, log, pid)
     send(dict(id=req['id'], pid=pid))
 
-# %% ../nbs/11_render.ipynb #449eec72
+# %% ../nbs/11_render.ipynb #672f636b
 def _take(job:_Job, facts:dict) -> dict:
     "Copy the clip and the collected files out of `job`'s folder into its `dest`; the result message (without the check)."
     req, dest = job.req, Path(job.req['dest'])
     uid, lim = req.get('uid'), as_limits(req['limits'])
-    out = dict(id=req['id'], files={})
+    out = dict(id=req['id'], files={}, dest=str(dest))
     if job.out.get('rc') == 0 and not req.get('dry_run'):
         try:
-            take_file(job.folder, clip_path(req['scene_name'], req['quality']), dest/f"{req['scene_name']}.mp4", uid, lim.fsize)
+            job.raw = dest/f".{req['scene_name']}.taken"
+            take_file(job.folder, clip_path(req['scene_name'], req['quality']), job.raw, uid, lim.fsize)
             out['clip'] = str(dest/f"{req['scene_name']}.mp4")
         except (UnsafeResult, OSError) as e: out['clip_error'] = str(e).replace(clip_path(req['scene_name'], req['quality']), f"{req['scene_name']}.mp4")
     for rel in req.get('collect', ()):
@@ -383,22 +431,25 @@ def _take(job:_Job, facts:dict) -> dict:
     return out
 
 def _check_child(job:_Job, facts:dict, root:Path) -> tuple[int, int]:
-    "Fork a confined child that decodes the taken clip; its (pid, read end of its answer pipe)."
-    req = job.req
+    "Fork a confined child that checks the taken clip and writes what it verified; its (pid, read end of its answer pipe)."
+    req, dest = job.req, Path(job.req['dest'])
     w, h, fps = QUALITY_FRAMES[req['quality']]
-    fd, (r, wr) = os.open(job.out['clip'], os.O_RDONLY | os.O_NOFOLLOW), os.pipe()
+    ext = expected_extradata(w, h, fps)
+    new = lambda name: os.open(dest/name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    fds = [os.open(job.raw, os.O_RDONLY | os.O_NOFOLLOW), new(f"{req['scene_name']}.mp4"), new(f"{req['scene_name']}.last.rgb")]
+    r, wr = os.pipe()
     uid = None if facts['userns'] or not facts['contained'] else scene_uid()
-    spec = dict(contained=facts['contained'], view=str(root/'view'), scene=None, uid=uid, limits=vars(as_limits(CHECK_LIMITS)),
-                cpu=CHECK_TIMEOUT, cgroup=None, home='/scene' if facts['contained'] else '/', env=dict(PATH='/usr/bin:/bin'))
+    lim = as_limits(dict(CHECK_LIMITS, fsize=as_limits(req['limits']).fsize))
+    spec = dict(contained=facts['contained'], view=str(root/'view'), scene=None, uid=uid, limits=vars(lim), cpu=int(job.check_s) + 1, cgroup=None, home='/scene' if facts['contained'] else '/', env=dict(PATH='/usr/bin:/bin'))
     def main():
-        res = clip_facts(os.fdopen(3, 'rb'), w, h, fps, int(req['max_seconds'] * fps))
-        os.write(4, json.dumps(res).encode()); return 0
+        res = check_clip(os.fdopen(3, 'rb'), w, h, fps, int(req['max_seconds'] * fps), os.fdopen(4, 'wb'), os.fdopen(5, 'wb'), ext)
+        os.write(6, json.dumps(res).encode()); return 0
     pid = os.fork()
-    if pid == 0: _child(spec, os.open(os.devnull, os.O_WRONLY), main, keep=(fd, wr))
-    os.close(fd); os.close(wr)
+    if pid == 0: _child(spec, os.open(os.devnull, os.O_WRONLY), main, keep=(*fds, wr))
+    for fd in (*fds, wr): os.close(fd)
     return pid, r
 
-# %% ../nbs/11_render.ipynb #4d0d617c
+# %% ../nbs/11_render.ipynb #3db0494a
 def _serve_reap(fd:int, jobs:dict, facts:dict, root:Path, send):
     "A child of `jobs` ended: the scene (send rc and log, take the files, start the check) or a check (send the result)."
     job = jobs.pop(fd); os.close(fd)
@@ -410,9 +461,11 @@ def _serve_reap(fd:int, jobs:dict, facts:dict, root:Path, send):
         job.out = _take(job, facts)
         release_folder(job.folder, tmpfs=facts['contained'])
         if 'clip' not in job.out: return send(job.out)
+        job.check_s = min(CHECK_TIMEOUT, max(15.0, float(job.req.get('timeout') or CHECK_TIMEOUT)))
         try: job.pid, job.pipe = _check_child(job, facts, root)
-        except OSError as e: return send(dict(job.out, clip_error=f'could not check the clip: {e}'))
-        job.stage, job.deadline = 'check', time.monotonic() + CHECK_TIMEOUT
+        except OSError as e:
+            _drop_outputs(job); return send(dict(job.out, clip_error=f'could not check the clip: {e}'))
+        job.stage, job.deadline = 'check', time.monotonic() + job.check_s
         jobs[os.pidfd_open(job.pid)] = job
         return
     data = b''
@@ -420,9 +473,20 @@ def _serve_reap(fd:int, jobs:dict, facts:dict, root:Path, send):
     os.close(job.pipe)
     try: got = json.loads(data) if rc == 0 else dict(error=f'the check process failed (exit {rc})')
     except ValueError: got = dict(error='the check process gave no answer')
-    if job.deadline is not None and time.monotonic() > job.deadline: got = dict(error=f'decoding took more than {CHECK_TIMEOUT}s')
-    if 'error' in got: send(dict(job.out, clip_error=f"unusable clip: {got['error']}"))
-    else: send(dict(job.out, facts=got))
+    if job.deadline is not None and time.monotonic() > job.deadline: got = dict(error=f'decoding took more than {job.check_s:g}s')
+    try: os.unlink(job.raw)
+    except OSError: pass
+    if 'error' in got:
+        _drop_outputs(job); send(dict(job.out, clip_error=f"unusable clip: {got['error']}"))
+    else: send(dict(job.out, facts=got, last=str(Path(job.req['dest'])/f"{job.req['scene_name']}.last.rgb")))
+
+def _drop_outputs(job:_Job):
+    "Remove what the server wrote for a clip that was refused: nothing of it stays in the parent's folder."
+    dest, name = Path(job.req['dest']), job.req['scene_name']
+    for p in (job.raw, dest/f'{name}.mp4', dest/f'{name}.last.rgb'):
+        try:
+            if p is not None: os.unlink(p)
+        except OSError: pass
 
 # %% ../nbs/11_render.ipynb #9832d220
 def _pool_serve(preload:bool=True, contain:bool=True):
@@ -529,17 +593,24 @@ def close(self:RenderPool):
 RenderPool.__enter__ = lambda self: self
 RenderPool.__exit__ = lambda self, *exc: self.close()
 
-# %% ../nbs/11_render.ipynb #3ff7aa50
+# %% ../nbs/11_render.ipynb #0c95b5b3
 def _tail(text:str, n:int=25) -> str: return '\n'.join(text.rstrip().splitlines()[-n:])
 
 def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cpu:int, t0:float) -> RenderResult:
     "The `RenderResult` of a job from the server's answers: its clip and length, or the reason it failed and the log's tail."
     secs, rc, log = time.monotonic() - t0, ended['rc'], ended['log']
     facts = failure_of(log) if rc else None
-    log = '\n'.join(l for l in log.splitlines() if FAILURE_MARK not in l)
+    log = inert('\n'.join(l for l in log.split('\n') if FAILURE_MARK not in l))  # not splitlines: it splits at the mark's \x1e
     r = _result_of(job, rc, log, done, timed_out, lim, cpu, secs)
-    r.failure = facts if not r.ok else None
+    r.failure, r.folder = (facts if not r.ok else None), Path(done['dest']) if done and done.get('dest') else None
     return r
+
+_ANSI = re.compile(r'\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|[@-Z\\-_])')
+_CTRL = re.compile(r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
+
+def inert(text:str) -> str:
+    "A scene's log made safe to store and print: terminal escape sequences and control characters removed."
+    return _CTRL.sub('', _ANSI.sub('', text.replace('\r\n', '\n').replace('\r', '\n')))
 
 def _result_of(job, rc, log, done, timed_out, lim, cpu, secs) -> RenderResult:
     files = {rel: Path(v) if not str(v).startswith('refused:') else v for rel, v in (done or {}).get('files', {}).items()}
@@ -552,9 +623,10 @@ def _result_of(job, rc, log, done, timed_out, lim, cpu, secs) -> RenderResult:
         reason = done['clip_error'] if done['clip_error'].startswith('unusable') else f"unusable clip: {done['clip_error']}"
         if 'not found' in reason: reason = failure_reason(rc, log) + '\n' + _tail(log)
         return RenderResult(job.scene_name, False, error=reason, seconds=secs, files=files)
-    return RenderResult(job.scene_name, True, clip=Path(done['clip']), seconds=secs, duration=done['facts']['duration'], files=files)
+    return RenderResult(job.scene_name, True, clip=Path(done['clip']), seconds=secs, duration=done['facts']['duration'], files=files,
+                        last_frame=Path(done['last']) if done.get('last') else None)
 
-# %% ../nbs/11_render.ipynb #b7a3bce6
+# %% ../nbs/11_render.ipynb #29abb725
 @patch
 def _wait(self:RenderPool, q, timeout:float, what:str):
     try: msg = q.get(timeout=timeout)
@@ -573,7 +645,7 @@ def render(self:RenderPool, job:RenderJob) -> RenderResult:
     cpu, cg = lim.cpu_for(timeout), PidsCgroup(cgroup_parent(), lim.nproc)
     req = dict(id=jid, code=job.code, scene_name=job.scene_name, quality=job.quality, dest=str(dest), limits=vars(lim), cpu=cpu,
                cgroup=str(cg.path) if cg.path else None, collect=list(job.collect), trusted=job.trusted, max_seconds=job.max_seconds,
-               dry_run=job.dry_run)
+               dry_run=job.dry_run, timeout=timeout)
     self._pending[jid], timed_out = q, False
     try:
         try: self._send(req)

@@ -189,7 +189,7 @@ def scene_uid(taken:frozenset=frozenset()) -> int:
     while (u := SCENE_UIDS[secrets.randbelow(len(SCENE_UIDS))]) in taken: pass
     return u
 
-# %% ../nbs/10_sandbox.ipynb #67d6e9e0
+# %% ../nbs/10_sandbox.ipynb #8b02968e
 DENIED_SYSCALLS = ('unshare', 'setns', 'mount', 'umount', 'umount2', 'pivot_root', 'chroot', 'ptrace', 'process_vm_readv',
                    'process_vm_writev', 'kcmp', 'pidfd_getfd', 'keyctl', 'add_key', 'request_key', 'bpf', 'perf_event_open',
                    'userfaultfd', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load',
@@ -210,6 +210,7 @@ def syscall_filter():
     f.add_rule(sc.ERRNO(errno.ENOSYS), 'clone3')
     for flag in NS_FLAGS: f.add_rule(deny, 'clone', sc.Arg(0, sc.MASKED_EQ, flag, flag))
     for req in (TIOCSTI, TIOCLINUX): f.add_rule(deny, 'ioctl', sc.Arg(1, sc.EQ, req))
+    f.add_rule(deny, 'prctl', sc.Arg(0, sc.EQ, PR_SET_PDEATHSIG))  # the scene dies with its parent: it may not change that
     return f
 
 # %% ../nbs/10_sandbox.ipynb #c210ec52
@@ -238,7 +239,7 @@ def enter_view(view:str, # the read-only tree from `build_view`
     _ok(_libc().sethostname(b'manim-nb', 8), 'sethostname')
     pivot_root(view)
 
-# %% ../nbs/10_sandbox.ipynb #49458dac
+# %% ../nbs/10_sandbox.ipynb #f3ba2f18
 def _drop_caps():
     "Drop every capability: bounding set, ambient, effective, permitted, inheritable (for a root that stays uid 0)."
     libc = _libc()
@@ -248,11 +249,12 @@ def _drop_caps():
     class Data(ctypes.Structure): _fields_ = [('effective', ctypes.c_uint32), ('permitted', ctypes.c_uint32), ('inheritable', ctypes.c_uint32)]
     _ok(libc.capset(ctypes.byref(Hdr(0x20080522, 0)), (Data * 2)()), 'capset')  # _LINUX_CAPABILITY_VERSION_3
 
-def become(uid:Optional[int]):
+def become(uid:Optional[int], pdeathsig:bool=False):
     "Become `uid` for good (no groups; a non-root uid has no capabilities), or drop every capability if None; then `no_new_privs` and the seccomp filter."
     if uid is not None:
         os.setgroups([]); os.setresgid(uid, uid, uid); os.setresuid(uid, uid, uid)
     else: _drop_caps()
+    if pdeathsig: _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # again: changing the uid cleared it
     _ok(_libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), 'no_new_privs')
     syscall_filter().load()
 
@@ -282,7 +284,7 @@ def confine(spec:dict, # contained, view, scene, home, uid, env, limits, cpu, cg
     os.chdir(spec['home'])
     os.environ.clear(); os.environ.update(spec['env'])
     import tempfile; tempfile.tempdir = None
-    if spec['contained']: become(spec['uid'])
+    if spec['contained']: become(spec['uid'], pdeathsig=True)
 
 # %% ../nbs/10_sandbox.ipynb #dd3b9556
 def job_folder(path:Path, # a new, empty folder (created)

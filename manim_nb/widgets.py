@@ -19,10 +19,10 @@ from .core import Event, Outcome, SceneCode, atomic_write, digest, patch
 from .pipeline import Run, RunError, RunLock, assemble_phase, outcome_of, record_code, render_round, write_outcomes
 
 # %% ../nbs/16_widgets.ipynb #fea3d26c
-CHIP_STATES = ('waiting', 'in batch', 'done by batch', 'cache', 'fallback', 'repair', 'template', 'edited', 'failed')
+CHIP_STATES = ('waiting', 'in batch', 'done by batch', 'cache', 'fallback', 'probing', 'repair', 'template', 'edited', 'failed')
 SOURCE_CHIP = dict(batch='done by batch', cache='cache', individual='fallback', repair='repair', template='template', edit='edited')
 CHIP_COLOURS = {'waiting': '#eeeeee', 'in batch': '#bbdefb', 'done by batch': '#c8e6c9', 'cache': '#b2dfdb', 'fallback': '#ffe0b2',
-                'repair': '#e1bee7', 'template': '#fff9c4', 'edited': '#d1c4e9', 'failed': '#ffcdd2'}
+                'probing': '#b3e5fc', 'repair': '#e1bee7', 'template': '#fff9c4', 'edited': '#d1c4e9', 'failed': '#ffcdd2'}
 TERMINAL_JOB = ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED',
                 'JOB_STATE_PARTIALLY_SUCCEEDED', 'CANCELLED_AT_DEADLINE', 'CREATE_FAILED')
 
@@ -174,6 +174,7 @@ def _apply(self:BatchStatus, ev:Event):
         j = next((j for p in m.get('batch', {}).values() if isinstance(p, dict) for j in p.get('jobs', []) if j.get('name') == self.job_name), None)
         if j: self.job_state = j.get('state', self.job_state)
     elif ev.phase == 'render' and ev.kind == 'state':
+        for q in d.get('probing', []): self._set(q, 'probing')
         for q in d.get('repairing', []): self._set(q, 'repair')
     elif ev.phase == 'render' and ev.kind == 'scene':
         m = self._manifest()
