@@ -1,12 +1,15 @@
 """Red team: every scene of `tests/hostile/` (one attack each) goes through the REAL pipeline in one storyboard, next to
 benign scenes, twice: with the static gate, and with the gate bypassed (the sandbox alone must hold). Canaries are in
 place first (an API key in the environment, root-only files, listening TCP/unix/abstract sockets); afterwards each
-property below is checked on both runs. A third, small run repeats the process attacks where no pids cgroup is
-writable (common in containers), which the sandbox treats as optional.
+property below is checked on both runs. Cases aimed at the joined video run in small storyboards of their own (so
+one abort cannot hide the other findings), and the process attacks run once more where no pids cgroup is writable
+(common in containers), which the sandbox treats as optional.
 
 A hostile case reports an attack that WORKED by drawing a magenta frame (see `hostile/_prelude.py`); everything else is
-checked from outside. About two and a half minutes on 2 cores."""
-import io, json, os, re, secrets, select, shutil, signal, socket, threading, time, traceback
+checked from outside. Positive controls show each detector works (a magenta scene, a connection to each listener, a
+canary in a file). A property that fails today is a strict xfail whose reason says what happens. About three minutes
+on 2 cores."""
+import json, os, re, secrets, select, shutil, signal, socket, threading, time, traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +20,6 @@ from manim_nb.core import SceneCode
 from manim_nb.gate import Verdict
 from manim_nb.pipeline import Run, RunError, RunOptions
 from manim_nb.providers import PROVIDERS, register_provider
-from manim_nb.sandbox import SCENE_UIDS
 from manim_nb.storyboard import parse_storyboard
 
 HERE = Path(__file__).parent
@@ -26,13 +28,15 @@ PRELUDE = (HOSTILE/'_prelude.py').read_text()
 ALL_CASES = sorted(p.stem for p in HOSTILE.glob('*.py') if not p.name.startswith('_'))
 # Cases whose damage is to the joined video (an abort, or every later scene erased) would hide every other finding of
 # the big storyboard, so each gets a small storyboard of its own (benign scenes around it), gate bypassed.
-SOLO = ['t13_pts_gap', 't17_dts_repeat']
+SOLO = ['t13_pts_gap', 't17_dts_repeat', 't18_slow_decode']
 CASES = [c for c in ALL_CASES if c not in SOLO]
 REPO = HERE.parent
 SCENE_TIMEOUT = 8  # wall-clock seconds per render
 RUN_BOUND = 200  # seconds one whole run may take (about 50 scenes, a handful of them hitting the timeout, on 2 workers)
 BENIGN = ("from manim import *\nclass HOSTILE(Scene):\n    def construct(self):\n"
           "        self.play(Create(Circle(color=BLUE)), run_time=0.4); self.wait(0.3)\n")
+CONTROL = "class HOSTILE(Scene):\n    def construct(self): show(self, 'the positive control: the detector must see this')\n"
+SLOW_FRAMES = 3000  # frames of t18_slow_decode: about 15 s of decoding, well past SCENE_TIMEOUT
 CTRL = re.compile(r'[\x00-\x08\x0b-\x1f\x7f]')  # terminal control characters (ESC, BEL, CR, ...), not \t or \n
 
 
@@ -40,6 +44,14 @@ def header(case:str) -> str:
     "The case's header comment (its class of attack and what it tries), one line."
     lines = [l[1:].strip() for l in (HOSTILE/f'{case}.py').read_text().splitlines() if l.startswith('#')]
     return ' '.join(lines)
+
+def test_every_case_names_its_attack():
+    "Each case file says which class of attack it is and what it tries, and defines the placeholder scene class."
+    assert len(ALL_CASES) >= 30
+    for case in ALL_CASES:
+        text = (HOSTILE/f'{case}.py').read_text()
+        assert re.match(r'class \d', header(case)), case
+        assert 'tries:' in header(case) and 'class HOSTILE(Scene)' in text, case
 
 # ----------------------------------------------------------------------------------------------------------- canaries
 class Listeners:
@@ -97,6 +109,15 @@ def canaries(tmp_path_factory):
     for f in (c.file, c.view_file):
         f.write_text(f'the secret is {c.file_token}\n'); f.chmod(0o600)
     c.net = Listeners()
+    for fam, addr in ((socket.AF_INET, ('127.0.0.1', c.net.port)), (socket.AF_UNIX, c.net.unix_path), (socket.AF_UNIX, '\0' + c.net.abstract)):
+        with socket.socket(fam) as s: s.connect(addr); s.sendall(b'control')  # the listeners work ...
+    for _ in range(50):
+        if len(c.net.hits) == 3: break
+        time.sleep(0.05)
+    assert sorted(k for k, _ in c.net.hits) == ['abstract', 'tcp', 'unix'], c.net.hits
+    c.net.hits.clear()  # ... and from here on, any hit is a scene's
+    probe = tmp_path_factory.mktemp('grep-control')/'x.bin'; probe.write_bytes(b'\0' * (1 << 24) + c.env_token.encode())
+    assert files_holding([probe.parent], c.tokens) == [(str(probe), c.env_token.encode())]  # the search sees across chunks
     starts = render._POOL['starts']
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv('GEMINI_API_KEY', c.env_token)
@@ -189,8 +210,8 @@ def video_packets(path:Path) -> int:
 # --------------------------------------------------------------------------------------------------------- the runs
 def code_of(case:str, c:Canaries, out:Path, cache:Path) -> str:
     "The case's scene code, with the test's addresses filled in (the class is renamed by the provider)."
-    src = BENIGN if case == 'benign' else PRELUDE + '\n' + (HOSTILE/f'{case}.py').read_text()
-    for k, v in dict(CANARY_PATH=c.file, VIEW_CANARY=c.view_file, RUN_DIR=out.absolute(), CACHE_DIR=cache, REPO_DIR=REPO, MARK=c.mark,
+    src = BENIGN if case == 'benign' else PRELUDE + '\n' + (CONTROL if case == 'control' else (HOSTILE/f'{case}.py').read_text())
+    for k, v in dict(FRAMES=SLOW_FRAMES, CANARY_PATH=c.file, VIEW_CANARY=c.view_file, RUN_DIR=out.absolute(), CACHE_DIR=cache, REPO_DIR=REPO, MARK=c.mark,
                      TCP_PORT=c.net.port, UNIX_PATH=c.net.unix_path, ABSTRACT=c.net.abstract).items():
         src = src.replace(f'@{k}@', str(v))
     return src
@@ -211,9 +232,9 @@ def red_provider():
     PROVIDERS.clear(); PROVIDERS.update(saved)
 
 def storyboard(cases:list[str]) -> list[str]:
-    "Benign scenes first, in the middle and last, the hostile ones between them."
+    "Benign scenes first, in the middle and last, the hostile ones between them; second, a positive control for the detector."
     mid = len(cases) // 2
-    return ['benign', *cases[:mid], 'benign', *cases[mid:], 'benign']
+    return ['benign', 'control', *cases[:mid], 'benign', *cases[mid:], 'benign']
 
 @dataclass
 class RunRecord:
@@ -232,6 +253,7 @@ class RunRecord:
     pool_children: list = field(default_factory=list)
     pool_pids: tuple = ()
     parent_decodes: list = field(default_factory=list)  # (function, clip, seconds) decoded outside the confined check
+    attempts: list = field(default_factory=list)  # (scene, ok, seconds, reason) of every render, fallbacks included
 
 def execute(mode:str, cases:list[str], c:Canaries, provider, base:Path, mp) -> RunRecord:
     "One run of `cases` through `Run.execute()`, bounded in time, observed from outside."
@@ -250,6 +272,12 @@ def execute(mode:str, cases:list[str], c:Canaries, provider, base:Path, mp) -> R
             finally: rec.parent_decodes.append((_name, [Path(p).name for p in clip] if isinstance(clip, list) else Path(clip).name,
                                                 round(time.monotonic() - t, 2)))
         mp.setattr(assemble, name, spy)
+    from manim_nb import pipeline
+    record = pipeline._record_render
+    def attempt(run, s, res):
+        rec.attempts.append((s.name, res.ok, round(res.seconds, 1), res.reason))
+        return record(run, s, res)
+    mp.setattr(pipeline, '_record_render', attempt)
     sb = parse_storyboard(dict(title=f'Red team ({mode})', scenes=[dict(seq=i, text='A short line.', layout='custom')
                                                                    for i in range(1, len(order) + 1)]))
     opts = RunOptions(provider='redteam', tts='none', workers=2, repair_rounds=0, timeout=SCENE_TIMEOUT, no_cache=False)
@@ -279,8 +307,9 @@ def execute(mode:str, cases:list[str], c:Canaries, provider, base:Path, mp) -> R
     print(f'\n== {mode}: {rec.seconds}s, error={rec.error[:200]!r}, traceback={bool(rec.traceback)}')
     for case, o in zip(order, rec.rows):
         why = (o.error or '').splitlines()[0][:150] if o.error else ''
-        print(f'  {o.scene:>8} {case:<26} {o.codegen_source or "-":<10} {o.render_status or "-":<7} {why}')
+        print(f'  {o.scene:>8} {case:<26} {o.codegen_source or "-":<10} {o.render_status or "-":<7} {o.render_s or 0:6.1f}s {why}')
     for d in rec.parent_decodes: print('  parent decoded:', d)
+    print('  slowest renders:', sorted(rec.attempts, key=lambda a: -a[2])[:5])
     return rec
 
 @pytest.fixture(scope='module')
@@ -329,6 +358,8 @@ def test_no_attack_reports_success_in_its_video(runs, mode):
     r = runs[mode]
     won = [(o.scene, case, n) for case, o in zip(r.order, r.rows)
            if (clip := r.out/'clips'/f'{o.scene}.mp4').exists() and (n := magenta_frames(clip))]
+    assert [case for _, case, _ in won if case == 'control'] == ['control'], f'{mode}: the detector missed the positive control'
+    won = [w for w in won if w[1] != 'control']
     assert won == [], f'{mode}: attacks that worked (scene, case, magenta frames): {won}'
 
 @pytest.mark.parametrize('mode', MODES)
@@ -356,7 +387,7 @@ def test_benign_scenes_render_and_every_hostile_scene_ends_with_a_clip_or_a_reas
     r = runs[mode]
     for case, o in zip(r.order, r.rows):
         assert o.render_status == 'ok', f'{mode}: {o.scene} ({case}) has no clip: {o.error}'
-        if case == 'benign':
+        if case in ('benign', 'control'):
             assert o.codegen_source == 'individual' and not o.error, f'{mode}: benign {o.scene} was not rendered from its code: {o.error}'
         elif o.codegen_source == 'template':
             first = (o.error or '').splitlines()[0] if o.error else ''
@@ -395,7 +426,7 @@ def test_the_parent_never_decodes_a_scene_clip_itself(runs, mode):
     r = runs[mode]
     assert r.parent_decodes == [], f'{mode}: the parent decoded and re-encoded clips itself: {r.parent_decodes}'
 
-@pytest.mark.parametrize('mode', modes(nogate='the pipeline renders with RenderJob.max_seconds=1800 whatever the narration: t09_long_clip (4500 all-skip frames muxed in 0.1 s) adds 5 minutes, t11 100 s; up to 30 minutes per scene'))
+@pytest.mark.parametrize('mode', modes(nogate='the pipeline renders with RenderJob.max_seconds=1800 whatever the narration: t09_long_clip (1500 all-skip frames muxed in 0.1 s) adds 100 s, t11 50 s; up to 30 minutes per scene'))
 def test_a_scene_cannot_stretch_the_video(runs, mode):
     "No clip outlasts its narration by more than a minute: one scene must not add half an hour to the video."
     r = runs[mode]
@@ -417,6 +448,10 @@ SOLO_FAILS = {
     't17_dts_repeat': 'one zero sample duration in stts: the check decodes 15 fps fine, the parent packet-copy mux raises '
                       'av.error.ArgumentError (non-increasing dts) in the background muxer, drain_muxes re-raises it out of '
                       'Run.execute() (not a RunError) and no final.mp4 is made',
+    't18_slow_decode': f'{SLOW_FRAMES} copies of one 2 KB PNG frame: the confined check decodes for ~15 s, past the '
+                       f'{SCENE_TIMEOUT} s scene timeout (it has its own CHECK_TIMEOUT=120 s, so a render can hold its worker '
+                       'for ~150 s whatever the timeout); the same clip without its last, broken packet is accepted and decoded again '
+                       'in the parent (22000 frames: 110 s of check, then 238 s in _mux_encode, measured)',
 }
 
 @pytest.mark.parametrize('case', [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=SOLO_FAILS[c])) if c in SOLO_FAILS else c
@@ -434,6 +469,11 @@ def test_one_scene_cannot_spoil_the_joined_video(case, canaries, red_provider, t
         from manim_nb.assemble import media_duration
         clips = sum(o.clip_s or 0 for o in r.rows)
         assert media_duration(final) < clips + 5, f'{case}: final.mp4 lasts {media_duration(final):.0f}s, its scenes {clips:.1f}s'
+        slow = [(name, secs, why) for name, ok, secs, why in r.attempts if secs > SCENE_TIMEOUT + 2]
+        assert slow == [], f'{case}: renders that held their worker well past the {SCENE_TIMEOUT}s timeout: {slow}'
+        assert r.parent_decodes == [], f'{case}: the parent decoded and re-encoded clips itself: {r.parent_decodes}'
+        left = [str(p) for p in (r.out/'work').rglob('*') if p.is_file()]
+        assert left == [], f'{case}: refused clips left in the run folder: {left}'
     finally: shutil.rmtree(tmp_path, ignore_errors=True)
 
 # ---------------------------------------------------------------------------------------- where no cgroup is writable

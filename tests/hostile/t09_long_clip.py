@@ -1,7 +1,7 @@
 # class 3: tricking the trusted parent with what the scene leaves (decode bomb, cheap to make)
-# tries: a 5-minute clip for a narration of about two seconds, built in a fraction of a second by muxing one tiny
-# all-skip h264 packet 4499 times after a keyframe (the pipeline would take up to 30 minutes, 27000 frames, the same
-# way; 5 keep the test short): the video is stretched by minutes of a still frame.
+# tries: a 100-second clip for a narration of about two seconds, built in a fraction of a second by muxing one tiny
+# all-skip h264 packet 1499 times after a keyframe (the pipeline accepts up to 30 minutes, 27000 frames, made the
+# same way; 100 s keep the test short): the video is stretched by minutes of a still frame.
 import io, os, av, numpy as np
 class HOSTILE(Scene):
     def construct(self): self.add(Circle()); self.wait(0.2)
@@ -20,6 +20,6 @@ class HOSTILE(Scene):
             iv = ic.streams.video[0]; ov = oc.add_stream_from_template(iv)
             pk = [x for x in ic.demux(iv) if x.dts is not None]
             step = round(1 / (15 * iv.time_base))
-            for i in range(4500):
+            for i in range(1500):
                 q = av.Packet(bytes(pk[0] if i == 0 else pk[1])); q.pts = q.dts = i * step; q.time_base = iv.time_base
                 q.stream = ov; q.is_keyframe = i == 0; oc.mux(q)

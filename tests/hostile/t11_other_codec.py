@@ -1,5 +1,5 @@
 # class 3: tricking the trusted parent with what the scene leaves
-# tries: a clip of the right size and rate in another codec (MPEG-4 part 2), 1500 frames: it passes a check that
+# tries: a clip of the right size and rate in another codec (MPEG-4 part 2), 750 frames: it passes a check that
 # looks only at size, rate and decodability, and then the trusted parent decodes and re-encodes it (no timeout,
 # no sandbox) to mux it, and every other scene with it when the joined clips no longer match.
 import io, av, numpy as np
@@ -19,6 +19,6 @@ class HOSTILE(Scene):
             iv = ic.streams.video[0]; ov = oc.add_stream_from_template(iv)
             pk = [x for x in ic.demux(iv) if x.dts is not None]
             step = round(1 / (15 * iv.time_base))
-            for i in range(1500):
+            for i in range(750):
                 q = av.Packet(bytes(pk[0] if i == 0 else pk[1])); q.pts = q.dts = i * step; q.time_base = iv.time_base
                 q.stream = ov; q.is_keyframe = i == 0; oc.mux(q)
