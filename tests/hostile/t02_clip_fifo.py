@@ -1,0 +1,9 @@
+# class 3: tricking the trusted parent with what the scene leaves
+# tries: a FIFO where the clip should be: a parent that opens it without O_NONBLOCK blocks forever.
+import os
+class HOSTILE(Scene):
+    def construct(self): self.add(Circle()); self.wait(0.2)
+    def render(self, *a, **k):
+        super().render(*a, **k)
+        p = f'media/videos/scene/480p15/{type(self).__name__}.mp4'
+        os.unlink(p); os.mkfifo(p, 0o666)
