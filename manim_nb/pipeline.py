@@ -17,8 +17,8 @@ __all__ = ['LOCK', 'CLIP_SLACK', 'Manifest', 'RunError', 'has_api_key', 'RunOpti
            'probe_phase', 'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes',
            'summarize', 'status']
 
-# %% ../nbs/15_pipeline.ipynb #1c673644
-from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env,
+# %% ../nbs/15_pipeline.ipynb #e1ad9637
+from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
                            atomic_write, digest, env_bool, env_float, is_no_space, one_line, out_of_space, patch, sweep_parts, warn_once)
 from .storyboard import Storyboard, SceneSpec, load_storyboard
 from .tts import VOICES, audio_key, get_voice
@@ -445,7 +445,7 @@ def voice_and_code(run:Run, renderer:'Renderer') -> dict[int, str]:
     run.emit('codegen', 'end')
     return errors
 
-# %% ../nbs/15_pipeline.ipynb #01dcb254
+# %% ../nbs/15_pipeline.ipynb #44c20917
 def clip_key(code_sha:str, # `digest` of the scene's code
              quality:str # l | m | h
             ) -> str:
@@ -476,8 +476,8 @@ def _record_render(run, s, res) -> None:
     import shutil
     if res.ok:
         key = _clip_key(run, s.seq)
-        atomic_write(run.path('last', s.seq), Path(res.last_frame).read_bytes())  # the frame the mux holds, as the check wrote it
-        atomic_write(run.path('clip', s.seq), Path(res.clip).read_bytes())
+        for kind, src in (('last', res.last_frame), ('clip', res.clip)):  # the frame the mux holds, then the clip, as the check wrote them
+            with atomic_path(run.path(kind, s.seq)) as part: shutil.copyfile(src, part)
         if run.shared_cache:
             run.shared_cache.put_file('render', key, res.last_frame, '.last.rgb'); run.shared_cache.put_file('render', key, res.clip, '.mp4')
         run.manifest.update(s.seq, render_status='ok', render_s=round(res.seconds, 2), clip_s=round(res.duration or 0, 3), clip_fp=key, error='')
@@ -532,7 +532,7 @@ def render_round(run:Run, scenes:list[SceneSpec]) -> dict[int, str]:
         for s in scenes: r.submit(s)
         return r.wait()
 
-# %% ../nbs/15_pipeline.ipynb #8b3daf4e
+# %% ../nbs/15_pipeline.ipynb #cbb4bb35
 def _failed_code(run, q) -> str:
     "The code that failed for scene `q`: what the gate rejected, else what failed to render."
     for kind in ('rejected', 'code'):
@@ -551,12 +551,12 @@ def _fall_back(run, failed:dict, renderer) -> dict:
     return failed
 
 def _raise_if_full(run, failed:dict[int, str]):
-    "A scene that failed for lack of space fails the run at once: a repair or a template would fail the same way."
-    for q, err in failed.items():
-        if is_no_space(RuntimeError(err)) or out_of_space(run.out): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
+    "A scene that failed while the run folder's disk is full fails the run at once: a repair or a template would fail the same way."
+    for q, err in failed.items():  # not the scene's own words: a scene that fills its private folder says "no space" too
+        if out_of_space(run.out): raise NoSpaceError(run.out/'work'/f'Scene{q}', f"Scene{q}'s render in {run.out/'work'/f'Scene{q}'}")
 
-# %% ../nbs/15_pipeline.ipynb #84e84ebf
-_NOT_CODE = ('timeout:', 'memory limit', 'CPU time limit', 'process limit', 'file size limit', 'render cancelled', 'render error:',
+# %% ../nbs/15_pipeline.ipynb #932cc5e6
+_NOT_CODE = ('timeout:', 'memory limit', 'CPU time limit', 'process limit', 'file size limit', 'disk limit', 'render cancelled', 'render error:',
              'unusable clip', 'could not start')
 
 def _probe_one(run, s, code):

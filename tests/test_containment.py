@@ -118,12 +118,11 @@ def canaries(tmp_path_factory):
     c.net.hits.clear()  # ... and from here on, any hit is a scene's
     probe = tmp_path_factory.mktemp('grep-control')/'x.bin'; probe.write_bytes(b'\0' * (1 << 24) + c.env_token.encode())
     assert files_holding([probe.parent], c.tokens) == [(str(probe), c.env_token.encode())]  # the search sees across chunks
-    starts = render._POOL['starts']
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv('GEMINI_API_KEY', c.env_token)
         render._close_pool()  # the next pool server is started by a parent that holds the key
         yield c
-    render._close_pool(); render._POOL['starts'] = starts  # later tests get a pool server without our key around
+    render._close_pool()  # later tests get a pool server without our key around
     c.net.close()
     for f in (c.file, c.view_file): f.unlink(missing_ok=True)
 
@@ -401,7 +400,7 @@ def test_the_final_video_holds_every_scene(runs, mode):
     parts = sum(video_packets(r.out/'clips'/f'{o.scene}.av.mp4') for o in r.rows)
     assert video_packets(r.out/'final.mp4') == parts, f'{mode}: final.mp4 lost frames of some scenes'
 
-@pytest.mark.parametrize('mode', modes(nogate='t16_junk_tail: an mp4 followed by 64 MB of sparse zeros passes the check and is stored verbatim in clips/ and the shared cache (up to RLIMIT_FSIZE, 512 MiB, per scene)'))
+@pytest.mark.parametrize('mode', MODES)
 def test_what_is_kept_of_a_clip_is_its_video(runs, mode):
     "A clip stored in clips/ (and the shared cache) is its video, not whatever bytes the scene appended to it."
     import av
@@ -413,27 +412,27 @@ def test_what_is_kept_of_a_clip_is_its_video(runs, mode):
         if clip.stat().st_size > payload + (256 << 10): fat.append((o.scene, case, clip.stat().st_size >> 20, payload >> 10))
     assert fat == [], f'{mode}: clips much bigger than their streams (scene, case, MiB stored, KiB of packets): {fat}'
 
-@pytest.mark.parametrize('mode', modes(nogate='the server copies a clip into RUN/work/<Scene>/<job>/ before the check; when the check refuses it (t06, t07: 128 MiB of holes, t08, t10) the copy is never removed (_record_render only removes the folder of accepted clips)'))
+@pytest.mark.parametrize('mode', MODES)
 def test_a_refused_clip_leaves_nothing_behind(runs, mode):
     "Whatever the server copied out of a scene and then refused is not left in the run folder."
     r = runs[mode]
     left = [(str(p.relative_to(r.out)), p.stat().st_size) for p in (r.out/'work').rglob('*') if p.is_file()]
     assert left == [], f'{mode}: {sum(s for _, s in left) >> 20} MiB left in work/: {left}'
 
-@pytest.mark.parametrize('mode', modes(nogate='t11_other_codec (MPEG-4 at the right size and rate) passes the check, then mux() decodes and re-encodes it in the trusted parent (_mux_encode, no timeout, no sandbox); t12_odd_h264 (other SPS/PPS) makes concat() decode and re-encode every scene of the run in the parent (_concat_encode)'))
+@pytest.mark.parametrize('mode', MODES)
 def test_the_parent_never_decodes_a_scene_clip_itself(runs, mode):
     "Frames of a scene's clip are decoded only by the confined, timed check, never by the trusted parent (no timeout)."
     r = runs[mode]
     assert r.parent_decodes == [], f'{mode}: the parent decoded and re-encoded clips itself: {r.parent_decodes}'
 
-@pytest.mark.parametrize('mode', modes(nogate='the pipeline renders with RenderJob.max_seconds=1800 whatever the narration: t09_long_clip (1500 all-skip frames muxed in 0.1 s) adds 100 s, t11 50 s; up to 30 minutes per scene'))
+@pytest.mark.parametrize('mode', MODES)
 def test_a_scene_cannot_stretch_the_video(runs, mode):
     "No clip outlasts its narration by more than a minute: one scene must not add half an hour to the video."
     r = runs[mode]
     long = [(o.scene, case, o.clip_s) for case, o in zip(r.order, r.rows) if (o.clip_s or 0) > (o.audio_s or 0) + 60]
     assert long == [], f'{mode}: clips far longer than their narration: {long}'
 
-@pytest.mark.parametrize('mode', modes(nogate="h06_huge_stdout: the fallback note keeps the tail of the scene's log verbatim (multi-line, with ESC/BEL/CR: terminal title and clipboard escape sequences) in manifest.json, outcomes.csv and the outcomes DataFrame"))
+@pytest.mark.parametrize('mode', MODES)
 def test_what_a_scene_printed_reaches_the_record_inert(runs, mode):
     "A scene's log ends up in the manifest (fallback notes): no terminal control sequences may ride along."
     r = runs[mode]
@@ -441,18 +440,7 @@ def test_what_a_scene_printed_reaches_the_record_inert(runs, mode):
     assert bad == [], f'{mode}: control characters from scene logs in the outcomes: {bad}'
 
 # ------------------------------------------------------------------------------------------ small storyboards
-SOLO_FAILS = {
-    't13_pts_gap': 'the check counts 31 frames at 15 fps; concat_copy advances by frames/base_rate (2 s) while the clip really '
-                   'lasts an hour, so the video packets of every later scene are dropped as non-increasing: they vanish from '
-                   'final.mp4 (which lasts an hour)',
-    't17_dts_repeat': 'one zero sample duration in stts: the check decodes 15 fps fine, the parent packet-copy mux raises '
-                      'av.error.ArgumentError (non-increasing dts) in the background muxer, drain_muxes re-raises it out of '
-                      'Run.execute() (not a RunError) and no final.mp4 is made',
-    't18_slow_decode': f'{SLOW_FRAMES} copies of one 2 KB PNG frame: the confined check decodes for ~15 s, past the '
-                       f'{SCENE_TIMEOUT} s scene timeout (it has its own CHECK_TIMEOUT=120 s, so a render can hold its worker '
-                       'for ~150 s whatever the timeout); the same clip without its last, broken packet is accepted and decoded again '
-                       'in the parent (22000 frames: 110 s of check, then 238 s in _mux_encode, measured)',
-}
+SOLO_FAILS = {}  # every case aimed at the join is handled (each was a strict xfail before the fixes)
 
 @pytest.mark.parametrize('case', [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=SOLO_FAILS[c])) if c in SOLO_FAILS else c
                                   for c in SOLO])
@@ -479,10 +467,6 @@ def test_one_scene_cannot_spoil_the_joined_video(case, canaries, red_provider, t
 # ---------------------------------------------------------------------------------------- where no cgroup is writable
 PROCESS_CASES = ['h02_setsid_sleeper', 'h03_double_fork_sleeper', 'p05_leftover_tamper']
 
-@pytest.mark.xfail(strict=True, reason='h02_setsid_sleeper: PR_SET_PDEATHSIG is set before become() changes the uid, which clears it; '
-                   'the scene (pid 1 of its namespace) calls setsid() and sleeps: on timeout kill_all() kills the process group '
-                   '(it left it) and the waiter, and nothing else kills it without a pids cgroup: it lives on, reparented to the '
-                   'host init, with its tmpfs mounts, after the run and the pool')
 def test_process_attacks_without_a_pids_cgroup(canaries, red_provider, tmp_path, monkeypatch):
     "Same pipeline, but the machine has no writable pids cgroup (the sandbox's fallback): no process may survive."
     monkeypatch.setattr(render, 'cgroup_parent', lambda: None)

@@ -271,23 +271,24 @@ def test_an_interrupted_run_says_one_line_and_resumes(tmp_path, how):
 FULL = '''from manim import *
 class Scene2(Scene):
     def construct(self):
-        raise OSError(28, 'No space left on device')
+        for i in range(10**4): open(f'fill{i}.bin', 'wb').write(b'0' * 2**26)  # 64 MiB files: each under RLIMIT_FSIZE
 '''
 
-class FillsTheDisk(OfflineProvider):
-    "Scene 2's render runs out of space in its scene folder (as manim would writing a partial movie)."
+class FillsItsFolder(OfflineProvider):
+    "Scene 2 fills its own folder (a private tmpfs): that is its disk limit, not a full disk of the run's."
     def generate(self, scenes, run):
         out = super().generate(scenes, run)
         if 2 in out: out[2] = SceneCode(FULL, 'individual')
         return out
 
-def test_a_render_that_runs_out_of_space_stops_the_run_at_once(tmp_path):
-    "No repair round and no template for a full disk: they would fail the same way; the error names the scene's folder."
-    from manim_nb.core import NoSpaceError
+def test_a_scene_that_fills_its_folder_fails_alone(tmp_path, monkeypatch):
+    "A scene's folder is its own tmpfs with a size cap: filling it fails that scene (then its template), never the run."
+    from manim_nb.gate import Verdict, check
+    monkeypatch.setattr('manim_nb.gate.check', lambda code, scene=None: Verdict(True, code, [], [], scene) if 'fill{i}.bin' in code else check(code, scene))
     sb = Storyboard.model_validate(json.loads(storyboard(tmp_path/'sb.json', 2).read_text()))
-    events = []
-    with pytest.raises(NoSpaceError, match=r"no space left on /.* while writing Scene2's render in .*re-run the same command"):
-        Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='none'), provider=FillsTheDisk(), listeners=[events.append]).execute()
-    assert not [e for e in events if e.phase == 'render' and e.kind == 'state'], 'no repair round'
-    assert 'template' not in {json.loads((tmp_path/'out'/'manifest.json').read_text())['scenes']['2'].get('codegen_source')}
+    run = Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='none', repair_rounds=0), provider=FillsItsFolder())
+    run.execute()
+    df = run.outcomes
+    assert list(df.render_status) == ['ok', 'ok'] and df.codegen_source[1] == 'template'
+    assert 'disk limit' in df.error[1] and 'No space left on device' in df.error[1], df.error[1]
     assert strays(tmp_path/'out') == [] and lock_is_free(tmp_path/'out')
