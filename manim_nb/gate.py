@@ -247,47 +247,93 @@ def _is_path_hack(stmt, hack_vars=()):
         return all(isinstance(t, ast.Name) and t.id in hack_vars for t in stmt.targets)
     return False
 
+def _blocks(tree):
+    "Every list of statements in `tree`: module, function and class bodies, branches, loops, `with`, `try` and handlers."
+    for n in ast.walk(tree):
+        for f in ('body', 'orelse', 'finalbody'):
+            if isinstance(b := getattr(n, f, None), list) and b and isinstance(b[0], ast.stmt): yield b
+
+def _own_names(stmt):
+    "The names `stmt` itself uses (an `if`'s test, say), not those of the statements nested in it."
+    todo = [stmt]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Name): yield n
+        todo.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, (ast.stmt, ast.excepthandler)))
+
+def _cut(src:_Src, stmt, new:str=''):
+    "An edit replacing `stmt` by `new`: its whole lines when it has them to itself, else its text (and a `;` after it)."
+    a, b = src.span(stmt); la, lb = src.stmt_span(stmt)
+    if not src.code[la:a].strip() and re.fullmatch(r'[ \t]*(#[^\n]*)?\n?', src.code[b:lb]):
+        return (la, lb, new and src.code[la:a] + new + '\n')
+    return (a, b + len(re.match(r'[ \t]*;[ \t]*|', src.code[b:]).group()), new)
+
+# %% ../nbs/05_gate.ipynb #569f21de
+_PATH_MODULES = ('sys', 'os', 'os.path', 'pathlib')
+
 def drop_path_hacks(tree:ast.Module, src:_Src, # parsed code and its source
                    ) -> tuple[list, list[str]]:
-    "Return `(edits, fixes)` dropping `sys.path` hacks, and `import sys`/`import os` and path variables only they used."
-    edits, fixes, body = [], [], tree.body
-    assigned = {t.id for s in body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)
+    "Return `(edits, fixes)` dropping `sys.path` hacks anywhere, and the `sys`/`os`/`pathlib` imports and path variables only they used."
+    stmts = sorted((s for b in _blocks(tree) for s in b), key=lambda s: (s.lineno, s.col_offset))
+    assigned = {t.id for s in stmts if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)
                 and re.search(r'\bos\.path\b|__file__|\bPath\b', ast.unparse(s.value))}
     hack_vars = set()
     for v in assigned:
-        users = [s for s in body if any(isinstance(n, ast.Name) and n.id == v and isinstance(n.ctx, ast.Load) for n in ast.walk(s))]
+        users = [s for s in stmts if any(n.id == v and isinstance(n.ctx, ast.Load) for n in _own_names(s))]
         if users and all(_is_path_hack(s, assigned) for s in users): hack_vars.add(v)
-    hacks = [s for s in body if _is_path_hack(s, hack_vars)]
-    if not hacks: return [], []
-    for s in hacks: edits.append((*src.stmt_span(s), '')); fixes.append(f'dropped sys.path manipulation `{ast.unparse(s)[:60]}`')
-    dropped = {id(n) for s in hacks for n in ast.walk(s)}
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in dropped}
-    for s in body:
-        if not isinstance(s, ast.Import): continue
-        keep = [a for a in s.names if not (a.name in ('sys', 'os', 'os.path') and (a.asname or a.name.split('.')[0]) not in used)]
-        if len(keep) == len(s.names): continue
-        fixes += [f'dropped `import {a.name}` (only used for sys.path)' for a in s.names if a not in keep]
-        edits.append((*src.stmt_span(s), f'import {", ".join(src.seg(a) for a in keep)}\n') if keep else (*src.stmt_span(s), ''))
+    hacks = [s for s in stmts if _is_path_hack(s, hack_vars)]
+    inner = {id(n) for s in hacks for n in ast.walk(s) if n is not s}
+    drop = {id(s): [f'dropped sys.path manipulation `{ast.unparse(s)[:60]}`'] for s in hacks if id(s) not in inner}
+    if not drop: return [], []
+    gone = {id(n) for s in stmts if id(s) in drop for n in ast.walk(s)}
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in gone}
+    edits, fixes = [], []
+    for s in stmts:
+        if isinstance(s, ast.Import):
+            head, unused = 'import ', [a for a in s.names if a.name in _PATH_MODULES and (a.asname or a.name.split('.')[0]) not in used]
+        elif isinstance(s, ast.ImportFrom) and not s.level and s.module in _PATH_MODULES:
+            head, unused = f'from {s.module} import ', [a for a in s.names if a.name != '*' and (a.asname or a.name) not in used]
+        else: continue
+        if not unused: continue
+        notes = [f'dropped `{head}{a.name}` (only used for sys.path)' for a in unused]
+        if keep := [a for a in s.names if a not in unused]: edits.append((*src.span(s), head + ', '.join(src.seg(a) for a in keep))); fixes += notes
+        else: drop[id(s)] = notes
+    fill = {id(b[0]) for b in _blocks(tree) if b is not tree.body and all(id(s) in drop for s in b)}  # would be left empty
+    for s in stmts:
+        if id(s) in drop: edits.append(_cut(src, s, 'pass' if id(s) in fill else '')); fixes += drop[id(s)]
     return edits, fixes
 
 # %% ../nbs/05_gate.ipynb #4d16e527
+def _dotted(n) -> str|None:
+    "`a.b.c` for a chain of attributes on a name, else None."
+    parts = []
+    while isinstance(n, ast.Attribute): parts.append(n.attr); n = n.value
+    return '.'.join([n.id, *reversed(parts)]) if isinstance(n, ast.Name) else None
+
 def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
                ) -> tuple[list, list[str]]:
     "Return `(edits, fixes)` rewriting seed layout imports; raise GateError for a module that is not allowed."
-    edits, fixes = [], []
+    edits, fixes, spelled = [], [], set()
     for s in ast.walk(tree):
         if isinstance(s, ast.Import):
             keep, changed = [], False
             for a in s.names:
-                bound = a.asname or a.name.split('.')[0]
-                if a.name in SEED_LAYOUT_MODULES:
-                    keep.append(f'manim_nb.layouts as {bound}'); changed = True
-                    fixes.append(f'rewrote `import {a.name}` -> `import manim_nb.layouts as {bound}`'); continue
-                if not _allowed_module(a.name): raise GateError(f'line {s.lineno}: import of module `{a.name}` is not allowed')
-                keep.append(ast.unparse(a))
+                if a.name not in SEED_LAYOUT_MODULES:
+                    if not _allowed_module(a.name): raise GateError(f'line {s.lineno}: import of module `{a.name}` is not allowed')
+                    keep.append(ast.unparse(a)); continue
+                changed = True
+                if a.asname or '.' not in a.name:
+                    keep.append(f'manim_nb.layouts as {a.asname or a.name}')
+                    fixes.append(f'rewrote `import {a.name}` -> `import manim_nb.layouts as {a.asname or a.name}`')
+                else:  # `import src.templates.layouts`: the code spells the whole path where it uses it
+                    keep.append('manim_nb.layouts'); spelled.add(a.name)
+                    fixes.append(f'rewrote `import {a.name}` -> `import manim_nb.layouts` (and `{a.name}.` where used)')
             if changed: edits.append((*src.span(s), f'import {", ".join(keep)}'))
         elif isinstance(s, ast.ImportFrom):
             mod = '.' * s.level + (s.module or '')
+            if not s.level and all(f'{mod}.{a.name}' in SEED_LAYOUT_MODULES for a in s.names):  # from src.templates import layouts
+                new = 'import ' + ', '.join(f'manim_nb.layouts as {a.asname or a.name}' for a in s.names)
+                edits.append((*src.span(s), new)); fixes.append(f'rewrote `{ast.unparse(s)}` -> `{new}`'); continue
             if s.level or mod not in SEED_LAYOUT_MODULES and not _allowed_module(mod):
                 raise GateError(f'line {s.lineno}: import from module `{mod}` is not allowed')
             for a in s.names:
@@ -296,6 +342,7 @@ def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
             if mod in SEED_LAYOUT_MODULES:
                 a = src.off(s.lineno, s.col_offset); m = re.compile(r'from\s+(' + re.escape(mod) + r')\s').search(src.code, a)
                 edits.append((m.start(1), m.end(1), 'manim_nb.layouts')); fixes.append(f'rewrote `from {mod} import` -> `from manim_nb.layouts import`')
+    edits += [(*src.span(n), 'manim_nb.layouts') for n in ast.walk(tree) if isinstance(n, ast.Attribute) and _dotted(n) in spelled]
     return edits, fixes
 
 # %% ../nbs/05_gate.ipynb #783db0c6
@@ -311,7 +358,9 @@ def add_star_imports(tree:ast.Module, src:_Src, # parsed code (after the other i
     if 'manim' not in stars and loads & manim_names(): add.append('from manim import *')
     if 'manim.opengl' not in stars and loads & opengl_names(): add.append('from manim.opengl import *')
     for mod in OUR_MODULES:
-        if mod not in stars and bases & (our_names(mod)[1] | (frozenset(LAYOUT_SCENES) if mod == OUR_MODULES[0] else frozenset())):
+        layouts = mod == OUR_MODULES[0]
+        if mod not in stars and (bases & (our_names(mod)[1] | (frozenset(LAYOUT_SCENES) if layouts else frozenset())) or
+                                 layouts and loads & our_names(mod)[0]):
             add.append(f'from {mod} import *')
     if not add: return [], []
     pos = len(src.code)
