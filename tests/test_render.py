@@ -365,3 +365,10 @@ def test_doctor_lists_each_protection_and_dependency():
                  'syscalls: ACTIVE', 'LaTeX: ACTIVE', 'results: ACTIVE', 'ok  manim:', 'ok  libseccomp:', 'ok  latex:'):
         assert line in r.stdout, (line, r.stdout)
     assert 'NOT' not in r.stdout and 'MISSING' not in r.stdout
+
+def test_an_image_mobject_renders(tmp_path, pool):
+    "Pillow 13 refuses the RGBA canvas manim 0.22 builds for images: the pin (pillow<13) keeps every ImageMobject scene working."
+    code = ("from manim import *\nimport numpy as np\nclass Img(Scene):\n    def construct(self):\n"
+            "        self.add(ImageMobject(np.full((8, 8, 3), 200, np.uint8)).scale(3)); self.wait(0.2)\n")
+    r = pool.render(RenderJob(code, 'Img', tmp_path))
+    assert r.ok, r.error
