@@ -357,7 +357,7 @@ class _Job:
     check_s: float = 120  # wall-clock seconds the check may take
     logbuf: bytearray = field(default_factory=bytearray)  # the last LOG_TAIL bytes the child printed
 
-# %% ../nbs/11_render.ipynb #b280f254
+# %% ../nbs/11_render.ipynb #45d2ddc8
 def _serve_contain(root:Path, preload:bool, contain:bool=True) -> dict:
     "Enter private namespaces, build the view under `root`, probe a confined child: the facts the pool reports."
     facts = dict(root=os.geteuid() == 0, userns=os.geteuid() != 0, preload=preload, shown=[], cgroup=str(cgroup_parent() or '') or None)
@@ -368,7 +368,7 @@ def _serve_contain(root:Path, preload:bool, contain:bool=True) -> dict:
         else: enter_userns()
         mount(None, '/', None, MS_REC | MS_PRIVATE)
         facts['shown'] = build_view(str(root/'view'))
-        probe = dict(contained=True, view=str(root/'view'), scene=None, home='/scene', uid=None if facts['userns'] else scene_uid(),
+        probe = dict(contained=True, view=str(root/'view'), shown=facts['shown'], scene=None, home='/scene', uid=None if facts['userns'] else scene_uid(),
                      env=child_env('/scene', tmpdir='/tmp'), limits=vars(as_limits(CHECK_LIMITS)), cpu=10, cgroup=None)
         facts.update(containment_facts(probe, facts['shown']))
     except Exception as e: facts.update(contained=False, reason=f'{type(e).__name__}: {e}')
@@ -387,11 +387,11 @@ def _serve_ready(send, root:Path, preload:bool, contain:bool=True) -> dict:
     send(dict(ready=True, manim=sys.modules['manim'].__version__ if 'manim' in sys.modules else None))
     return facts
 
-# %% ../nbs/11_render.ipynb #f95f09d1
+# %% ../nbs/11_render.ipynb #f5284fd0
 def _spec(req:dict, facts:dict, root:Path, folder:Path, uid:Optional[int]) -> dict:
     "The `sandbox.confine` spec of a job."
     home = '/scene' if facts['contained'] else str(folder)
-    return dict(req, contained=facts['contained'], view=str(root/'view'), scene=str(folder), home=home, uid=uid,
+    return dict(req, contained=facts['contained'], view=str(root/'view'), shown=facts['shown'], scene=str(folder), home=home, uid=uid,
                 env=child_env(home, tmpdir='/tmp' if facts['contained'] else Path(home)/'tmp'))
 
 def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send, logs:dict):
@@ -417,7 +417,7 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send, logs:dict):
     jobs[os.pidfd_open(pid)] = logs[r] = _Job(dict(req, uid=uid), folder, r, pid)
     send(dict(id=req['id'], pid=pid))
 
-# %% ../nbs/11_render.ipynb #672f636b
+# %% ../nbs/11_render.ipynb #8bfd18f8
 def _take(job:_Job, facts:dict) -> dict:
     "Copy the clip and the collected files out of `job`'s folder into its `dest`; the result message (without the check)."
     req, dest = job.req, Path(job.req['dest'])
@@ -444,7 +444,7 @@ def _check_child(job:_Job, facts:dict, root:Path) -> tuple[int, int]:
     r, wr = os.pipe()
     uid = None if facts['userns'] or not facts['contained'] else scene_uid()
     lim = as_limits(dict(CHECK_LIMITS, fsize=as_limits(req['limits']).fsize))
-    spec = dict(contained=facts['contained'], view=str(root/'view'), scene=None, uid=uid, limits=vars(lim), cpu=int(job.check_s) + 1, cgroup=None, home='/scene' if facts['contained'] else '/', env=dict(PATH='/usr/bin:/bin'))
+    spec = dict(contained=facts['contained'], view=str(root/'view'), shown=facts['shown'], scene=None, uid=uid, limits=vars(lim), cpu=int(job.check_s) + 1, cgroup=None, home='/scene' if facts['contained'] else '/', env=dict(PATH='/usr/bin:/bin'))
     def main():
         res = check_clip(os.fdopen(3, 'rb'), w, h, fps, int(req['max_seconds'] * fps), os.fdopen(4, 'wb'), os.fdopen(5, 'wb'), ext)
         os.write(6, json.dumps(res).encode()); return 0

@@ -213,7 +213,7 @@ def syscall_filter():
     f.add_rule(deny, 'prctl', sc.Arg(0, sc.EQ, PR_SET_PDEATHSIG))  # the scene dies with its parent: it may not change that
     return f
 
-# %% ../nbs/10_sandbox.ipynb #c210ec52
+# %% ../nbs/10_sandbox.ipynb #13aabab6
 def _wait_and_exit(pid:int):
     "Wait for `pid` (pid 1 of our new namespace) and exit the way it did."
     rc = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
@@ -223,23 +223,34 @@ def _wait_and_exit(pid:int):
         os.kill(os.getpid(), -rc)
     os._exit(rc & 0xff)
 
+def _reshow(view:str, paths:list[str], under:str) -> dict:
+    "O_PATH descriptors of the view's paths below `under`, taken before a private mount there hides them."
+    return {p: os.open(view + p, os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC) for p in paths if p.startswith(under + '/') and os.path.lexists(view + p)}
+
 def enter_view(view:str, # the read-only tree from `build_view`
                scene:Optional[str], # the job's folder (shown as /scene); None: an empty private one
-               uid:int, lim:Limits):
+               uid:int, lim:Limits,
+               shown:tuple=()): # the view's paths (a Python installed under /tmp is shown again over the private /tmp)
     "In pid 1 of a new pid namespace, as root: private namespaces and mounts, then `view` becomes `/`."
     unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)
     mount(None, '/', None, MS_REC | MS_PRIVATE)
+    hidden = _reshow(view, list(shown), '/tmp') | _reshow(view, list(shown), '/dev/shm')
     if scene: mount(scene, f'{view}/scene', None, MS_BIND)
     else: mount('tmpfs', f'{view}/scene', 'tmpfs', 0, 'mode=700,size=1m,nr_inodes=64' + (f',uid={uid},gid={uid}' if uid is not None else ''))
     mount(None, f'{view}/scene', None, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV)
     files = max(64, lim.files // 4)
     mount('tmpfs', f'{view}/tmp', 'tmpfs', MS_NOSUID | MS_NODEV, f'mode=1777,size={lim.tmp},nr_inodes={files}')
     mount('tmpfs', f'{view}/dev/shm', 'tmpfs', MS_NOSUID | MS_NODEV | MS_NOEXEC, f'mode=1777,size={lim.tmp},nr_inodes={files}')
+    for p, fd in hidden.items():  # e.g. a checkout and its .venv under /tmp: the private /tmp covered them
+        if os.path.isdir(f'/proc/self/fd/{fd}'): os.makedirs(view + p, exist_ok=True)
+        else: os.makedirs(os.path.dirname(view + p), exist_ok=True); open(view + p, 'a').close()
+        mount(f'/proc/self/fd/{fd}', view + p, None, MS_BIND | MS_REC); os.close(fd)
+        _remount_ro(view + p)
     mount('proc', f'{view}/proc', 'proc', MS_NOSUID | MS_NODEV | MS_NOEXEC)
     _ok(_libc().sethostname(b'manim-nb', 8), 'sethostname')
     pivot_root(view)
 
-# %% ../nbs/10_sandbox.ipynb #f3ba2f18
+# %% ../nbs/10_sandbox.ipynb #cf207c8e
 def _drop_caps():
     "Drop every capability: bounding set, ambient, effective, permitted, inheritable (for a root that stays uid 0)."
     libc = _libc()
@@ -280,7 +291,7 @@ def confine(spec:dict, # contained, view, scene, home, uid, env, limits, cpu, cg
         unshare(CLONE_NEWPID)
         if pid := os.fork(): _wait_and_exit(pid)
         _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        enter_view(spec['view'], spec.get('scene'), spec['uid'], Limits(**spec['limits']))
+        enter_view(spec['view'], spec.get('scene'), spec['uid'], Limits(**spec['limits']), tuple(spec.get('shown', ())))
     os.chdir(spec['home'])
     os.environ.clear(); os.environ.update(spec['env'])
     import tempfile; tempfile.tempdir = None

@@ -1,7 +1,7 @@
 """Hostile and end-to-end tests of the render sandbox (manim_nb.render), through both ways a scene runs: a fresh fork
 of the preloaded pool, and `python -m manim` in the same sandbox (a pool server without the preload).
 Offline; about a minute and a half on 2 cores."""
-import json, os, socket, subprocess, threading, time
+import json, os, socket, subprocess, tempfile, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -372,3 +372,36 @@ def test_an_image_mobject_renders(tmp_path, pool):
             "        self.add(ImageMobject(np.full((8, 8, 3), 200, np.uint8)).scale(3)); self.wait(0.2)\n")
     r = pool.render(RenderJob(code, 'Img', tmp_path))
     assert r.ok, r.error
+
+UNDER_TMP = '''
+import json, os, sys, tempfile
+from pathlib import Path
+from manim_nb import sandbox as sb
+import pyseccomp
+pkg = Path(sys.argv[1])
+root = Path(tempfile.mkdtemp())
+sb.unshare(sb.CLONE_NEWNS | sb.CLONE_NEWNET); sb.mount(None, '/', None, sb.MS_REC | sb.MS_PRIVATE)
+(root/'view').mkdir()
+shown = sb.build_view(str(root/'view'), sb.view_paths() + [str(pkg)])
+spec = dict(contained=True, view=str(root/'view'), shown=shown, scene=None, home='/scene', uid=sb.scene_uid(),
+            env=sb.child_env('/scene', tmpdir='/tmp'), limits=vars(sb.as_limits()), cpu=10, cgroup=None)
+r, w = os.pipe()
+if os.fork() == 0:
+    sb.confine(spec, os.open(os.devnull, os.O_WRONLY), keep=(w,))
+    seen = dict(pkg=(pkg/'mod.py').read_text(), tmp=sorted(os.listdir('/tmp')))
+    try: (pkg/'x').write_text('x'); seen['wrote'] = True
+    except OSError: seen['wrote'] = False
+    os.write(3, json.dumps(seen).encode()); os._exit(0)
+os.close(w); print(os.read(r, 65536).decode())
+'''
+
+def test_a_python_installed_under_tmp_is_still_seen(tmp_path_factory):
+    "A checkout (and its .venv) under /tmp: the scene's private /tmp would hide it, so its paths are shown again over it, read-only."
+    import sys
+    pkg = Path(tempfile.mkdtemp(prefix='mnb_pkg_', dir='/tmp')); (pkg/'mod.py').write_text('x = 1\n'); pkg.chmod(0o755); (pkg/'mod.py').chmod(0o644)
+    try:
+        r = subprocess.run([sys.executable, '-c', UNDER_TMP, str(pkg)], capture_output=True, text=True, timeout=60)
+        seen = json.loads(r.stdout.strip().splitlines()[-1])
+        assert seen['pkg'] == 'x = 1\n' and seen['wrote'] is False and seen['tmp'] == [pkg.name], (seen, r.stderr)
+    finally:
+        import shutil; shutil.rmtree(pkg, ignore_errors=True)
