@@ -294,10 +294,25 @@ def _norm(msg: str) -> str:
     msg = re.sub(r'\b\d+(\.\d+)?\b', 'N', msg)
     return msg[:120]
 
+PLUMBING = re.compile(r'speech_service|voiceover|VoiceoverScene|narration|\bSCRIPT\b|ref\.wav|voice_ref|ElevenLabs|Kokoro')
+
 def classify(res: dict, meta: dict) -> dict:
     """A failure's class: `key` (what groups failures), `family` (coarse), `detail` (the specific name/attribute/keyword),
     `env` (caused by the environment or harness, not the model's code)."""
     if res.get('ok'): return {}
+    c = _classify(res, meta)
+    if meta.get('harness_broke_blocks'): c['env'] = True  # the harness's template stripped the answer's indentation
+    reason = res.get('reason') or ''
+    m = re.search(r'\bline (\d+):', reason)
+    if reason.startswith('gate: ') and m and meta.get('code'):  # (the probe's line numbers are of its own edited code)
+        lines = meta['code'].splitlines()
+        n = int(m.group(1))
+        near = '\n'.join(lines[max(0, n - 4):n + 3])  # (the gate's line numbers are of its own edits, e.g. sys.path lines dropped)
+        if 0 < n <= len(lines) + 3 and PLUMBING.search(near):  # the gate rejects the TTS/narration plumbing the harness asks for
+            c['env'] = True; c['key'] += ' (harness voiceover plumbing)'
+    return c
+
+def _classify(res: dict, meta: dict) -> dict:
     reason, error = res.get('reason') or '', res.get('error') or ''
     ext = set(meta.get('external_imports') or [])
     if reason.startswith('gate: '):
@@ -329,7 +344,7 @@ def classify(res: dict, meta: dict) -> dict:
     facts = res.get('failure') or {}
     if reason.startswith('probe: '):  # the probe's last failure: no traceback, its facts instead
         reason = reason[7:]
-        if reason.startswith('gate: '): return classify(dict(res, reason=reason, failure=None), meta)
+        if reason.startswith('gate: '): return _classify(dict(res, reason=reason, failure=None), meta)
         if reason.startswith('Timeout'): return dict(key='timeout', family='timeout', detail='', env=False)
         facts = dict(facts.get('facts') or {}, type=facts.get('kind'), message=facts.get('message', ''))
         if facts.get('type') in (None, 'RenderError'): facts = {}
@@ -361,6 +376,9 @@ def classify(res: dict, meta: dict) -> dict:
         m = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", msg)
         if m: return dict(key=f'AttributeError: {m.group(1)}.{m.group(2)}', family='AttributeError (no attribute)',
                           detail=f'{m.group(1)}.{m.group(2)}', attr=m.group(2), env=False)
+        m = re.search(r"^(\w+) object has no attribute '(\w+)'", msg)
+        if m: return dict(key=f'AttributeError: {m.group(1)}.{m.group(2)}', family='AttributeError (no attribute)',
+                          detail=f'{m.group(1)}.{m.group(2)}', attr=m.group(2), env=False)
         m = re.search(r"type object '(\w+)' has no attribute '(\w+)'", msg)
         if m: return dict(key=f'AttributeError: {m.group(1)}.{m.group(2)} (on the class)', family='AttributeError (no attribute)',
                           detail=f'{m.group(1)}.{m.group(2)}', attr=m.group(2), env=False)
@@ -369,11 +387,11 @@ def classify(res: dict, meta: dict) -> dict:
                           detail=f'{m.group(1)}.{m.group(2)}', attr=m.group(2), env=False)
         return dict(key=f'AttributeError: {_norm(msg)}', family='AttributeError (other)', detail='', env=False)
     if t == 'TypeError':
-        m = re.search(r"Mobject\.__getattr__\.<locals>\.getter\(\) (.*)", msg)
+        m = re.search(r"Mobject\.__getattr__\.<locals>\.(?:getter|setter)\(\) (.*)", msg)
         if m:  # manim turns any unknown get_x/set_x into a no-argument getter/setter: an unknown method called with arguments
             a = re.findall(r'\.((?:get|set)_\w+)\s*\(', line)
             attr = a[-1] if a else '?'
-            return dict(key=f'unknown method .{attr}() (Mobject.__getattr__ getter called with arguments)',
+            return dict(key=f'unknown method .{attr}() (Mobject.__getattr__ turns get_*/set_* into a getter/setter)',
                         family='unknown get_/set_ method (Mobject.__getattr__)', detail=attr, attr=attr, env=False)
         m = re.search(r"([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'", msg)
         if m:
@@ -384,7 +402,7 @@ def classify(res: dict, meta: dict) -> dict:
                         detail=f'{callee}: {kw} (raised in {owner})', env=False)
         m = re.search(r"([\w.<>]+)\(\) got multiple values for (?:keyword )?argument '(\w+)'", msg)
         if m:
-            fn = m.group(1).replace('.__init__', '').split('.')[-1]
+            fn = _callee(line, m.group(2)) or m.group(1).replace('.__init__', '').split('.')[-1]
             return dict(key=f"TypeError: {fn}() got multiple values for '{m.group(2)}'", family='TypeError (arguments)', detail=fn, env=False)
         m = re.search(r"([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.*)", msg)
         if m: return dict(key=f"TypeError: {m.group(1)}() missing {m.group(3)}", family='TypeError (arguments)', detail=m.group(1), env=False)
@@ -500,7 +518,7 @@ def evaluate(scenes: list[dict], a) -> list[dict]:
             res = cache.get(t[0])
             r['stages'][st] = res if res is not None else dict(ok=None, reason='not rendered (--no-render)', error='')
     probe = probe_available()
-    if probe is None or a.no_render:
+    if probe is None:
         for r in recs: r.pop('gate_code', None)
         return recs
     from concurrent.futures import ThreadPoolExecutor
@@ -517,6 +535,7 @@ def evaluate(scenes: list[dict], a) -> list[dict]:
         k = key_of(src, r['scene'], a.timeout, f'probe:{a.probe_input}:{pv}:{line}')
         hit = cache.get(k)
         if hit is not None: return hit
+        if a.no_render: return dict(ok=None, reason='not probed (--no-render)', error='')
         runner = (lambda job: render_job(replace(job, code=with_env(job.code, line)))) if line else None
         t = time.monotonic()
         try:
@@ -560,7 +579,11 @@ def report(recs: list[dict], a, has_probe: bool) -> str:
     out = []
     for r in recs:
         for st, res in r['stages'].items():
-            res['class'] = classify(res, dict(external_imports=r.get('external_imports'), harness_broke_blocks=r.get('_broke')))
+            res['class'] = classify(res, dict(external_imports=r.get('external_imports'), harness_broke_blocks=r.get('_broke'),
+                                              code=r.get('_code')))
+        g, p = r['stages'].get('gate', {}), r['stages'].get('probe', {})
+        if (p.get('reason') or '').startswith('probe: gate: ') and g.get('class', {}).get('env'):
+            p['class']['env'] = True  # the gate rejected the harness's plumbing; the probe's first error is another line of it
     def row(label, rs):
         n = len(rs)
         ok = {st: sum(1 for r in rs if r['stages'].get(st, {}).get('ok')) for st in STAGES}
@@ -592,6 +615,7 @@ def report(recs: list[dict], a, has_probe: bool) -> str:
     out.append('By LaTeX use (MathTex/Tex/SingleStringMathTex called directly)')
     out.append(table([row('uses LaTeX', lat), row('no LaTeX', nolat)], head))
     out.append('')
+    out += failure_tables(recs, 'written', min(a.top, 20), 'as written', brief=True)
     out += failure_tables(recs, 'gate', a.top, 'after the gate')
     if has_probe: out += failure_tables(recs, 'probe', min(a.top, 15), 'after the probe', brief=True)
     # what the gate changed: scenes that failed as written and run after the gate, and the reverse
@@ -643,8 +667,11 @@ def failure_tables(recs, stage, top, label, brief=False) -> list[str]:
         c = collections.Counter(f['class'].get('detail') for _, f in fails if f['class'].get('family') == family)
         return ', '.join(f'{d} {k}' for d, k in c.most_common(n))
     for famname in ('NameError (unknown name)', 'AttributeError (no attribute)', 'unknown get_/set_ method (Mobject.__getattr__)',
-                    'TypeError (unexpected keyword)', 'ImportError (name not in module)', 'ModuleNotFoundError', 'gate: import not allowed'):
+                    'TypeError (unexpected keyword)', 'TypeError (arguments)', 'ImportError (name not in module)', 'ModuleNotFoundError',
+                    'gate: import not allowed', 'gate: unknown name', 'gate: forbidden name', 'gate: syntax error'):
         if fam.get(famname): out.append(f'{famname}: {top_details(famname)}')
+    c = collections.Counter(f['class'].get('key') for _, f in fails if f['class'].get('family') == 'LaTeX error')
+    if c: out.append('LaTeX error: ' + ', '.join(f'{k[7:]} {n}' for k, n in c.most_common()))
     out.append('')
     return out
 
@@ -668,12 +695,13 @@ def main(argv=None):
     t0 = time.monotonic()
     recs = evaluate(scenes, a)
     broke = {s['meta']['id'] for s in scenes if s['meta'].get('harness_broke_blocks')}
-    for r in recs: r['_broke'] = r['id'] in broke
+    code = {s['meta']['id']: s['code'] for s in scenes}
+    for r in recs: r['_broke'] = r['id'] in broke; r['_code'] = code[r['id']]
     has_probe = probe_available() is not None
     print(report(recs, a, has_probe))
     print(f'\n({time.monotonic() - t0:.0f}s)', file=sys.stderr)
     if a.json:
-        for r in recs: r.pop('_broke', None)
+        for r in recs: r.pop('_broke', None); r.pop('_code', None)
         a.json.write_text(json.dumps(recs, indent=1))
 
 if __name__ == '__main__': main()

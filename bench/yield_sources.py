@@ -351,7 +351,10 @@ def visualify(mirrors):
                                 harness_flattened=False))
                 continue
         flat = [l.strip() for l in body.splitlines() if l.strip()]
-        nested = any(l.endswith(':') for l in flat)
+        try: ast.parse(raw); parses = True
+        except SyntaxError: parses = False
+        # the answer had blocks (a line that opens one) and the flattened file no longer parses: the harness broke it
+        nested = not parses and any(re.sub(r'\s+#.*$', '', l).endswith(':') for l in flat)
         out.append(item('visualify', r.name, path, c, t, s, raw, 'Gemini 1.5 Flash', 'services/geminiService.js',
                         extracted='harness file as written: the template stripped every line of the answer (construct body) of its indentation',
                         harness_flattened=True, harness_broke_blocks=nested, scene_hint=m.group(2)))
