@@ -52,6 +52,7 @@ def extract_code(text:str, # a model answer: bare code or markdown with fenced b
                 ) -> tuple[str, list[str]]:
     "Return `(code, fixes)`: the scene's code from a model answer. Bare code comes back unchanged."
     nocode = GateError('no code found in the answer: expected a Python scene class (optionally in a ```python fence)')
+    if '```' in text and _parses(text) and ast.parse(text).body: return text, []  # fences inside its comments or strings
     if re.match(r'\s*>>> ', text):  # a doctest session: its code without prompts, its output lines dropped
         ls = [l.lstrip() for l in text.split('\n')]
         code = '\n'.join(l[4:] for l in ls if l.startswith(('>>> ', '... ')) or l in ('>>>', '...'))

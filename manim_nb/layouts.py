@@ -11,13 +11,13 @@ from enum import Enum
 # %% auto #0
 __all__ = ['PALETTE', 'ACCENTS', 'FONT', 'LAYOUT_MANAGER_AVAILABLE', 'drawable', 'clean_text', 'wrap_text', 'fit_text',
            'still_frame', 'split_sentences', 'caption_chunks', 'TemplateScene', 'BoundingBox', 'Region', 'region',
-           'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into', 'safe_tex', 'label_mobject',
-           'LayoutStrategy', 'PreferredPosition', 'LayoutItem', 'LayoutReport', 'LayoutManager']
+           'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into', 'safe_tex', 'label_mobject', 'HGroup',
+           'SurroundingCircle', 'LayoutStrategy', 'PreferredPosition', 'LayoutItem', 'LayoutReport', 'LayoutManager']
 
-# %% ../nbs/01_layouts.ipynb #43f7a622
+# %% ../nbs/01_layouts.ipynb #a994a234
 import numpy as np
-from manim import (BLUE, BOLD, DL, DOWN, GREEN, LEFT, ORIGIN, RED, RIGHT, UP, UR, Line, MathTex, Mobject, Paragraph, Rectangle,
-                   Scene, SurroundingRectangle, Text, VGroup, config)
+from manim import (BLUE, BOLD, DL, DOWN, GREEN, LEFT, MED_SMALL_BUFF, ORIGIN, RED, RIGHT, SMALL_BUFF, UP, UR, YELLOW, Circle, Line,
+                   MathTex, Mobject, Paragraph, Rectangle, Scene, SurroundingRectangle, Text, VGroup, config)
 from .core import patch
 
 # %% ../nbs/01_layouts.ipynb #d157a61a
@@ -319,6 +319,19 @@ def label_mobject(label:str, font_size:float=36, color=None):
     color = color or PALETTE['ink']
     if re.search(r'[\\^_=]', label): return safe_tex(label, font_size=font_size, color=color)
     return Text(clean_text(label) or ' ', font=FONT, font_size=font_size, color=color)
+
+# %% ../nbs/01_layouts.ipynb #e9e40267
+class HGroup(VGroup):
+    "A row of mobjects, left to right: `VGroup(...).arrange(RIGHT, buff=buff)`."
+    def __init__(self, *mobjects, buff:float=MED_SMALL_BUFF, **kwargs):
+        super().__init__(*mobjects, **kwargs)
+        if len(self.submobjects) > 1: self.arrange(RIGHT, buff=buff)
+
+class SurroundingCircle(Circle):
+    "A circle around `mobject`, `buff` clear of its bounding box (as `SurroundingRectangle` is a rectangle)."
+    def __init__(self, mobject, buff:float=SMALL_BUFF, color=YELLOW, **kwargs):
+        super().__init__(radius=np.hypot(mobject.width, mobject.height) / 2 + buff, color=color, **kwargs)
+        self.move_to(mobject.get_center())
 
 # %% ../nbs/01_layouts.ipynb #a9dabb8c
 LAYOUT_MANAGER_AVAILABLE = True  # the seed's layouts module set this flag when its layout manager imported

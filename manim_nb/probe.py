@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Callable, Optional
 
 # %% auto #0
-__all__ = ['RULES', 'CONFIG_NAMES', 'COLOR_SPACES', 'TEX_UNICODE', 'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule',
-           'rules_for', 'replace_names', 'config_name', 'color_name', 'closest', 'name_from_other_manim',
-           'closest_name', 'moving_camera', 'closest_attribute', 'accepted_keywords', 'keyword',
-           'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function', 'fix_tex', 'tex_spelling',
-           'tex_as_text', 'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
+__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'ASCII_TWINS', 'TEX_UNICODE', 'Failure', 'Fix',
+           'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name', 'color_name',
+           'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute',
+           'accepted_keywords', 'keyword', 'duplicate_method_header', 'unwrap_nested_methods',
+           'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text',
+           'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -90,7 +91,9 @@ def replace_names(code:str, old:str, new:str, attr:bool=False, line:Optional[int
             a, b = src.span(n); edits.append((b - len(old), b, new))
     return apply_edits(code, edits) if edits else None
 
-# %% ../nbs/11b_probe.ipynb #26fc6112
+# %% ../nbs/11b_probe.ipynb #bca844f4
+OTHER_MANIM_NAMES = {'Color': 'ManimColor', 'ParametricSurface': 'Surface', 'CONFIG_FRAME_WIDTH': 'config.frame_width',
+                     'TexMobject': 'MathTex', 'TextMobject': 'Text', 'ShowCreation': 'Create', 'PI_OVER_2': 'PI / 2'}  # manimgl, old manim, colour
 CONFIG_NAMES = {'FRAME_WIDTH': 'frame_width', 'FRAME_HEIGHT': 'frame_height', 'FRAME_X_RADIUS': 'frame_x_radius',
                 'FRAME_Y_RADIUS': 'frame_y_radius', 'TOP': 'top', 'BOTTOM': 'bottom', 'LEFT_SIDE': 'left_side',
                 'RIGHT_SIDE': 'right_side', 'PIXEL_WIDTH': 'pixel_width', 'PIXEL_HEIGHT': 'pixel_height', 'FRAME_RATE': 'frame_rate'}
@@ -103,6 +106,11 @@ def config_name(name:str) -> Optional[str]:
     attr = CONFIG_NAMES.get(name)
     return f'config.{attr}' if attr and hasattr(config, attr) else None
 
+def _other_name(name:str) -> Optional[str]:
+    "A name of manimgl or old manim whose installed equivalent is spelled otherwise (checked against the installed manim)."
+    new = OTHER_MANIM_NAMES.get(name)
+    return new if new and (new.split('.')[0].split(' ')[0] in manim_names() or new.startswith('config.')) else None
+
 @functools.cache
 def color_name(name:str) -> Optional[str]:
     "Where the installed manim has colour `name`: a shade it does have, or one of its colour collections."
@@ -112,11 +120,11 @@ def color_name(name:str) -> Optional[str]:
     if base != name and base in manim_names(): return base
     for space in COLOR_SPACES:
         mod = getattr(manim, space, None)
-        for n in (name, base):
+        for n in dict.fromkeys((name, base, name.replace('_', ''), base.replace('_', ''))):  # DARK_SLATE_GRAY is X11.DARKSLATEGRAY
             if mod is not None and isinstance(getattr(mod, n, None), manim.ManimColor): return f'{space}.{n}'
     return None
 
-# %% ../nbs/11b_probe.ipynb #7b7b2c67
+# %% ../nbs/11b_probe.ipynb #402dfe5e
 def _unknown_name(f:Failure) -> Optional[str]:
     if f.kind == 'NameError': return f.facts.get('name') or (re.search(r"name '(\w+)' is not defined", f.message) or [None, None])[1]
     m = re.search(r'unknown name (\w+)', f.message)
@@ -132,7 +140,7 @@ def closest(name:str, options, cutoff:float=0.8) -> Optional[str]:
 def name_from_other_manim(code:str, f:Failure) -> Optional[Fix]:
     "A frame constant or colour of another manim flavour -> the installed equivalent."
     name = _unknown_name(f)
-    new = name and (config_name(name) or color_name(name))
+    new = name and (config_name(name) or color_name(name) or _other_name(name))
     if not new: return None
     fixed = replace_names(code, name, new)
     return Fix(fixed, f'{name} -> {new}') if fixed else None
@@ -149,7 +157,7 @@ def closest_name(code:str, f:Failure) -> Optional[Fix]:
     fixed = new and replace_names(code, name, new)
     return Fix(fixed, f'{name} -> {new}') if fixed else None
 
-# %% ../nbs/11b_probe.ipynb #ac36f738
+# %% ../nbs/11b_probe.ipynb #ab1a0ce6
 def _attr_failure(f:Failure) -> Optional[tuple[str, str]]:
     "(attribute, class) of an AttributeError failure."
     name = f.facts.get('name') or (re.search(r"has no attribute '(\w+)'", f.message) or [None, None])[1]
@@ -179,7 +187,8 @@ def _fits(cls_names:list[str], member:str, shape) -> bool:
     import manim
     cls = next((getattr(manim, n) for n in cls_names if n in manim_names() and isinstance(getattr(manim, n, None), type)), None)
     fn = getattr(cls, member, None) if cls is not None else None
-    if shape is None or fn is None or not callable(fn): return True  # nothing to check against
+    if shape is None or fn is None: return True  # nothing to check against
+    if not callable(fn): return False  # the code calls it: an attribute that is not a method does not fit
     try: inspect.signature(fn).bind(*([None] * (shape[0] + (not isinstance(inspect.getattr_static(cls, member), (staticmethod, classmethod))))), **{k: None for k in shape[1]})
     except TypeError: return False
     except ValueError: return True
@@ -297,7 +306,25 @@ def star_import_in_function(code:str, f:Failure) -> Optional[Fix]:
     rest = lines[:f.line - 1] + lines[f.line:]
     return Fix('\n'.join(([top] if top else []) + rest), f'moved `from {mod} import *` to the top')
 
-# %% ../nbs/11b_probe.ipynb #87178c54
+# %% ../nbs/11b_probe.ipynb #9ca38a76
+ASCII_TWINS = {'‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '−': '-', '×': '*', '÷': '/', '“': '"', '”': '"', '‘': "'", '’': "'", '\u00a0': ' '}
+
+@rule('ascii_punctuation', 'gate', 'SyntaxError')
+def ascii_punctuation(code:str, f:Failure) -> Optional[Fix]:
+    "An invalid typographic character outside strings -> its ASCII twin (strings keep theirs)."
+    if 'invalid character' not in f.message and 'invalid non-printable' not in f.message: return None
+    import io, tokenize
+    out, changed = [], False
+    for line in code.splitlines(keepends=True):  # strings are spared by skipping quoted spans on each line
+        parts = re.split(r'''("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')''', line)
+        for i in range(0, len(parts), 2):
+            new = ''.join(ASCII_TWINS.get(ch, ch) for ch in parts[i])
+            changed |= new != parts[i]; parts[i] = new
+        out.append(''.join(parts))
+    fixed = ''.join(out)
+    return Fix(fixed, 'typographic punctuation -> ASCII outside strings') if changed and _tree(fixed) is not None else None
+
+# %% ../nbs/11b_probe.ipynb #40d1a8f7
 TEX_UNICODE = {'≤': r'\leq ', '≥': r'\geq ', '≠': r'\neq ', '→': r'\to ', '←': r'\leftarrow ', '⇒': r'\Rightarrow ', '⇔': r'\Leftrightarrow ',
                '×': r'\times ', '÷': r'\div ', '±': r'\pm ', '∞': r'\infty ', '√': r'\sqrt ', '∑': r'\sum ', '∫': r'\int ', '∂': r'\partial ',
                'π': r'\pi ', 'θ': r'\theta ', 'α': r'\alpha ', 'β': r'\beta ', 'γ': r'\gamma ', 'δ': r'\delta ', 'Δ': r'\Delta ', 'λ': r'\lambda ',
@@ -327,6 +354,16 @@ def tex_spelling(code:str, f:Failure) -> Optional[Fix]:
             if isinstance(a, ast.Constant) and isinstance(a.value, str) and (new := fix_tex(a.value, math)) != a.value:
                 edits.append((*src.span(a), repr(new)))
     return Fix(apply_edits(code, edits), 'LaTeX spelling of Unicode symbols and special characters') if edits else None
+
+@rule('tex_math_mode', *('ValueError', 'RuntimeError', 'OSError', 'LatexError', 'Exception'))
+def tex_math_mode(code:str, f:Failure) -> Optional[Fix]:
+    "A `Tex` whose formula LaTeX wanted in math mode (`Missing $ inserted`) -> `MathTex` of the same string."
+    tree = _tree(code)
+    if 'Missing $' not in f.facts.get('tex_error', '') or tree is None: return None
+    src = _Src(code)
+    edits = [(src.off(c.func.lineno, c.func.col_offset), src.off(c.func.end_lineno, c.func.end_col_offset), 'MathTex')
+             for c in _tex_calls(tree, f.line) if isinstance(c.func, ast.Name) and c.func.id == 'Tex' and not any('$' in a.value for a in c.args if isinstance(a, ast.Constant) and isinstance(a.value, str))]
+    return Fix(apply_edits(code, edits), 'Tex with a formula outside $...$ -> MathTex') if edits else None
 
 @rule('tex_as_text', *('ValueError', 'RuntimeError', 'OSError', 'LatexError', 'Exception'))
 def tex_as_text(code:str, f:Failure) -> Optional[Fix]:
@@ -374,7 +411,7 @@ def dry_run(code:str, scene:str, timeout:float=60, quality:str='l', runner:Optio
     kind = facts.get('type') or ('Timeout' if (r.reason or '').startswith('timeout') else 'RenderError')
     return Failure(kind, facts.get('message') or r.reason or 'render failed', facts.get('line'), facts), r.error or ''
 
-# %% ../nbs/11b_probe.ipynb #f0adb386
+# %% ../nbs/11b_probe.ipynb #d0c86317
 def _try_rules(code:str, failures:list[Failure], scene:Optional[str], tried:set) -> Optional[tuple[str, Verdict, str, Failure]]:
     "The first rule (for the first failure it reads) whose fix passes the gate: (rule, verdict, note, failure)."
     for f in failures:
@@ -385,7 +422,7 @@ def _try_rules(code:str, failures:list[Failure], scene:Optional[str], tried:set)
             except Exception: fx = None  # a rule that trips on odd code simply does not apply
             if fx is None or fx.code == code: continue
             v = check(fx.code, scene)
-            if v.ok or (f.kind == 'gate' and len(v.errors) < len(failures)): return name, v, fx.note, f
+            if v.ok or (f.kind == 'gate' and f.key not in {g.key for g in gate_failures(v)}): return name, v, fx.note, f  # that error is gone
     return None
 
 def _line(e:str) -> str: return e.strip().splitlines()[0][:300] if e.strip() else ''

@@ -298,9 +298,10 @@ def _child(req:dict, log_fd:int, main:Callable[[], int], keep:tuple=()):
         except BaseException: pass
         os._exit(code)
 
-# %% ../nbs/11_render.ipynb #eaccd02c
+# %% ../nbs/11_render.ipynb #7a6ef6cf
 FAILURE_MARK = '\x1emanim-nb-failure '
-_FACT_KEYS = dict(type=str, message=str, line=int, frames=list, name=str, obj_type=str, mro=list, candidates=list, tex=str, callee=str)
+_FACT_KEYS = dict(type=str, message=str, line=int, frames=list, name=str, obj_type=str, mro=list, candidates=list, tex=str, callee=str,
+                  tex_error=str)
 
 def _failure_facts(e:BaseException, path:str) -> dict:
     "What a failed scene's exception says, for the fixer (runs in the confined child)."
@@ -323,6 +324,12 @@ def _failure_facts(e:BaseException, path:str) -> dict:
         if f.f_code.co_filename.endswith('tex_file_writing.py'):
             tex = f.f_locals.get('expression') or f.f_locals.get('tex_string')
             if isinstance(tex, str): d['tex'] = tex[:2000]; break
+    m = re.search(r'(/\S+\.log)\b', d['message']) if 'tex' in d else None
+    if m and m.group(1).startswith(os.path.dirname(path)):  # TeX's own first error and its line, from the scene's folder
+        try: tl = Path(m.group(1)).read_text(errors='replace')[:200_000].split('\n')
+        except OSError: tl = []
+        i = next((i for i, l in enumerate(tl) if l.startswith('! ')), None)
+        if i is not None: d['tex_error'] = ' '.join([tl[i]] + [l for l in tl[i+1:i+8] if l.startswith('l.')][:1])[:500]
     return d
 
 def failure_of(log:str) -> Optional[dict]:

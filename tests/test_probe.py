@@ -72,3 +72,22 @@ def test_a_fix_that_does_not_help_is_undone(tmp_path):
     res = probe(code, 'S')
     assert res.ok and 'Text(' in res.code and res.undone == ['tex_spelling'], (res.error, res.fixes, res.undone)
     assert [f.split(':')[0] for f in res.fixes] == ['tex_as_text']
+
+MIXED = '''from manim import *
+class {n}(Scene):
+    def construct(self):
+        row = HGroup(Square(color=DARK_SLATE_GRAY), Circle(color=Color("#ff8800")))
+        ring = SurroundingCircle(row)
+        label = Tex(r"\\arcsin(1/2) = ?").next_to(ring, DOWN)
+        self.play(Create(row), Create(ring), Write(label))
+        self.wait(0.2 × 2)
+'''
+
+def test_names_models_reach_for_typography_and_math_outside_dollars():
+    "Hallucinated mobjects run as meant, colours and classes of other flavours map, prose punctuation and a formula in Tex are fixed."
+    res = probe(MIXED.format(n='Scene1'), 'Scene1')
+    assert res.ok, (res.error, res.fixes)
+    rules = {f.split(':')[0] for f in res.fixes}
+    assert {'ascii_punctuation', 'name_from_other_manim', 'tex_math_mode'} <= rules, res.fixes
+    assert 'X11.DARKSLATEGRAY' in res.code and 'ManimColor("#ff8800")' in res.code and 'MathTex(r"\\arcsin' in res.code
+    assert 'HGroup(' in res.code and 'SurroundingCircle(row)' in res.code  # ours: kept as written
