@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Optional
 
 # %% auto #0
-__all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'FORBIDDEN_BUILTINS',
-           'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES', 'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES',
-           'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names', 'manim_scene_types', 'opengl_names',
-           'our_names', 'layout_names', 'apply_edits', 'scene_classes', 'fix_scene_class', 'drop_path_hacks',
-           'fix_imports', 'add_star_imports', 'bound_names', 'locally_bound', 'type_strings', 'format_reach',
-           'config_path_names', 'policy_errors', 'fix_api', 'unknown_names', 'check', 'check_file']
+__all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'OTHER_MANIM_MODULES',
+           'FORBIDDEN_BUILTINS', 'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES', 'RENAMES',
+           'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names',
+           'manim_scene_types', 'opengl_names', 'our_names', 'layout_names', 'apply_edits', 'scene_classes',
+           'fix_scene_class', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names', 'locally_bound',
+           'type_strings', 'format_reach', 'config_path_names', 'policy_errors', 'fix_api', 'unknown_names', 'check',
+           'check_file']
 
 # %% ../nbs/05_gate.ipynb #7757e3ea
 @dataclass
@@ -118,7 +119,7 @@ def opengl_names() -> frozenset:
                      if (getattr(getattr(o, n, None), '__module__', None) or '').startswith('manim'))
 
 LAYOUT_SCENES = ('TemplateScene', 'TitleAndMainContent', 'SplitScreen')
-OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates')
+OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates', 'manim_nb.compat')
 
 @functools.cache
 def our_names(mod:str # one of OUR_MODULES
@@ -184,10 +185,6 @@ def fix_scene_class(tree:ast.Module, src:_Src, # parsed code and its source
                     scene_name:str|None, # the class name the renderer expects
                    ) -> tuple[str, list, list[str]]:
     "Return `(scene, edits, fixes)`; raise GateError unless exactly one scene class is found."
-    for c in ast.walk(tree):
-        if isinstance(c, ast.ClassDef) and any(_base_name(b) == 'GraphScene' for b in c.bases):
-            raise GateError(f'line {c.lineno}: GraphScene was removed from manim; subclass Scene and draw with '
-                            'axes = Axes(x_range=..., y_range=...) and axes.plot(lambda x: ...) instead of self.setup_axes/get_graph')
     found = scene_classes(tree)
     names = [c.name for c in found]
     if scene_name and scene_name in names: return scene_name, [], []
@@ -230,6 +227,9 @@ co_code func_globals
 ALLOWED_MODULES = ('manim', 'numpy', 'math', 'cmath', 'random', 'itertools', 'functools', 'collections', 'typing',
                    'dataclasses', 'string', 'copy', 'enum', '__future__') + OUR_MODULES
 SEED_LAYOUT_MODULES = ('layouts', 'src.templates.layouts', 'manim_layout_manager', 'templates.layouts', 'src.layouts')
+OTHER_MANIM_MODULES = ('manimlib', 'manimgl', 'manim_imports_ext', 'big_ol_pile_of_manim_imports', 'manimce')
+
+def _other_manim(mod:str) -> bool: return mod.split('.')[0] in OTHER_MANIM_MODULES
 
 def _allowed_module(mod):
     if mod in SEED_LAYOUT_MODULES: return True
@@ -313,12 +313,15 @@ def _dotted(n) -> str|None:
 
 def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
                ) -> tuple[list, list[str]]:
-    "Return `(edits, fixes)` rewriting seed layout imports; raise GateError for a module that is not allowed."
+    "Return `(edits, fixes)` rewriting seed layout imports and other manim flavours'; raise GateError for a module that is not allowed."
     edits, fixes, spelled = [], [], set()
     for s in ast.walk(tree):
         if isinstance(s, ast.Import):
             keep, changed = [], False
             for a in s.names:
+                if _other_manim(a.name):  # `import manimlib as ml`: manim under the name the code uses
+                    changed = True; keep.append(f'manim as {a.asname or a.name.split(".")[0]}')
+                    fixes.append(f'rewrote `import {a.name}` -> `import manim as {a.asname or a.name.split(".")[0]}`'); continue
                 if a.name not in SEED_LAYOUT_MODULES:
                     if not _allowed_module(a.name): raise GateError(f'line {s.lineno}: import of module `{a.name}` is not allowed')
                     keep.append(ast.unparse(a)); continue
@@ -332,6 +335,8 @@ def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
             if changed: edits.append((*src.span(s), f'import {", ".join(keep)}'))
         elif isinstance(s, ast.ImportFrom):
             mod = '.' * s.level + (s.module or '')
+            if not s.level and _other_manim(mod):  # manimgl or an old manim: everything it exports comes from manim (and compat)
+                edits.append((*src.span(s), 'from manim import *')); fixes.append(f'rewrote `{ast.unparse(s)}` -> `from manim import *`'); continue
             if not s.level and all(f'{mod}.{a.name}' in SEED_LAYOUT_MODULES for a in s.names):  # from src.templates import layouts
                 new = 'import ' + ', '.join(f'manim_nb.layouts as {a.asname or a.name}' for a in s.names)
                 edits.append((*src.span(s), new)); fixes.append(f'rewrote `{ast.unparse(s)}` -> `{new}`'); continue
@@ -361,7 +366,7 @@ def add_star_imports(tree:ast.Module, src:_Src, # parsed code (after the other i
     for mod in OUR_MODULES:
         layouts = mod == OUR_MODULES[0]
         if mod not in stars and (bases & (our_names(mod)[1] | (frozenset(LAYOUT_SCENES) if layouts else frozenset())) or
-                                 layouts and loads & our_names(mod)[0]):
+                                 mod != 'manim_nb.templates' and loads & our_names(mod)[0]):
             add.append(f'from {mod} import *')
     if not add: return [], []
     pos = len(src.code)

@@ -12,10 +12,10 @@ from typing import Callable, Optional
 # %% auto #0
 __all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'ASCII_TWINS', 'TEX_UNICODE', 'Failure', 'Fix',
            'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name', 'color_name',
-           'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute',
-           'accepted_keywords', 'keyword', 'duplicate_method_header', 'unwrap_nested_methods',
-           'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text',
-           'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
+           'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute', 'config_dict',
+           'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'duplicate_method_header',
+           'unwrap_nested_methods', 'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling',
+           'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -59,10 +59,12 @@ def compile_failure(code:str) -> Optional[Failure]:
 # %% ../nbs/11b_probe.ipynb #1efede7c
 RULES: dict[str, tuple[tuple[str, ...], Callable]] = {}
 
-def rule(name:str, *kinds:str):
-    "Register `fn(code, failure) -> Optional[Fix]` as rule `name` for failures of `kinds`."
+def rule(name:str, *kinds:str, before:Optional[str]=None):
+    "Register `fn(code, failure) -> Optional[Fix]` as rule `name` for failures of `kinds` (tried before rule `before`, if given)."
     def deco(fn):
-        RULES[name] = (kinds, fn)
+        items = [(n, v) for n, v in RULES.items() if n != name]
+        i = next((j for j, (n, _) in enumerate(items) if n == before), len(items))
+        RULES.clear(); RULES.update(items[:i] + [(name, (kinds, fn))] + items[i:])
         return fn
     return deco
 
@@ -166,14 +168,20 @@ def _attr_failure(f:Failure) -> Optional[tuple[str, str]]:
 
 @rule('moving_camera', 'AttributeError')
 def moving_camera(code:str, f:Failure) -> Optional[Fix]:
-    "`self.camera.frame` on a plain Scene -> the scene subclasses MovingCameraScene."
-    if _attr_failure(f) != ('frame', 'Camera') or not (tree := _tree(code)): return None
+    "`self.camera.frame` (or manimgl's `self.frame`) on a plain Scene -> the scene subclasses MovingCameraScene."
+    got, tree = _attr_failure(f), _tree(code)
+    if not got or got[0] != 'frame' or tree is None: return None
+    classes = {c.name: c for c in tree.body if isinstance(c, ast.ClassDef)}
+    if got[1] != 'Camera' and got[1] not in classes: return None
     src, edits = _Src(code), []
-    for c in tree.body:
-        if isinstance(c, ast.ClassDef):
-            edits += [(*src.span(b), 'MovingCameraScene') for b in c.bases if isinstance(b, ast.Name) and b.id == 'Scene']
+    for c in classes.values():
+        edits += [(*src.span(b), 'MovingCameraScene') for b in c.bases if isinstance(b, ast.Name) and b.id == 'Scene']
+    if got[1] in classes:  # manimgl: every scene has `self.frame`; here it is the moving camera's frame
+        edits += [(*src.span(n), 'self.camera.frame') for n in ast.walk(classes[got[1]]) if isinstance(n, ast.Attribute)
+                  and n.attr == 'frame' and isinstance(n.value, ast.Name) and n.value.id == 'self']
     return Fix(apply_edits(code, edits), 'Scene -> MovingCameraScene (self.camera.frame)') if edits else None
 
+# %% ../nbs/11b_probe.ipynb #c0f19d0a
 def _call_shape(code:str, line:Optional[int], attr:str) -> Optional[tuple[int, tuple]]:
     "(positional count, keyword names) of the call `x.attr(...)` on `line`, if it is called there."
     tree = _tree(code)
@@ -207,6 +215,26 @@ def closest_attribute(code:str, f:Failure) -> Optional[Fix]:
     new = next((c for c in ranked if closest(name, [c], 0.7) and _fits(classes, c, shape)), None)
     fixed = new and replace_names(code, name, new, attr=True, line=f.line)
     return Fix(fixed, f'.{name} -> .{new} ({got[1]})') if fixed else None
+
+# %% ../nbs/11b_probe.ipynb #c0f19d09
+@rule('config_dict', 'AttributeError')
+def config_dict(code:str, f:Failure) -> Optional[Fix]:
+    "An attribute old manim set from the class's `CONFIG` dictionary -> the entries as class attributes."
+    got, tree = _attr_failure(f), _tree(code)
+    if not got or tree is None: return None
+    src, edits, hit = _Src(code), [], False
+    for c in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        own = {t.id for a in c.body if isinstance(a, ast.Assign) for t in a.targets if isinstance(t, ast.Name)}
+        for a in c.body:
+            if not (isinstance(a, ast.Assign) and [getattr(t, 'id', None) for t in a.targets] == ['CONFIG'] and isinstance(a.value, ast.Dict)): continue
+            items = [(k.value, v) for k, v in zip(a.value.keys, a.value.values) if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                     and k.value.isidentifier() and not k.value.startswith('_') and k.value not in own]
+            hit |= got[0] in {k for k, _ in items}
+            ind = ' ' * a.col_offset
+            lines = ''.join(f'{ind}{k} = {src.seg(v)}\n' for k, v in items)
+            at = src.stmt_span(a)[1]
+            if items: edits.append((at, at, lines if code[at-1:at] == '\n' else '\n' + lines))
+    return Fix(apply_edits(code, edits), f'CONFIG entries -> class attributes ({got[0]})') if hit and edits else None
 
 # %% ../nbs/11b_probe.ipynb #6e6f9b61
 @functools.cache
@@ -250,6 +278,70 @@ def keyword(code:str, f:Failure) -> Optional[Fix]:
     if i > 0: a = src.span(args[i-1])[1]  # drop ", kw=value"
     elif len(args) > 1: b = src.span(args[1])[0]  # drop "kw=value, "
     return Fix(apply_edits(code, [(a, b, '')]), f'{name}(): dropped {kw}= (not a parameter of the installed {where or name})')
+
+# %% ../nbs/11b_probe.ipynb #c0f19d04
+_RANGE_KW = re.compile(r'([a-z])_(min|max|step)$')
+
+def _range_default(name:str, p:str) -> Optional[list]:
+    "The installed default of `{p}_range` for callable `name`, as a list, if it has one."
+    import manim
+    obj = getattr(manim, name, None)
+    for fn in ([c.__dict__['__init__'] for c in obj.__mro__ if '__init__' in c.__dict__] if isinstance(obj, type) else [obj] if obj else []):
+        try: d = inspect.signature(fn).parameters.get(f'{p}_range')
+        except (TypeError, ValueError): continue
+        if d is not None and isinstance(d.default, (list, tuple)) and len(d.default) >= 2: return list(d.default)
+    return None
+
+def _method_keywords(name:str) -> Optional[frozenset]:
+    "Keywords of a manim callable or of a method of that name on the classes scene code plots with."
+    return accepted_keywords(name) or next((k for c in ('Axes', 'NumberPlane', 'ThreeDAxes', 'VMobject') if (k := accepted_keywords(f'{c}.{name}'))), None)
+
+@rule('range_keywords', 'TypeError', before='keyword')
+def range_keywords(code:str, f:Failure) -> Optional[Fix]:
+    "Old range keywords (`x_min=`, `x_max=`, `t_min=`, `tick_frequency=`) -> `x_range=[min, max(, step)]`, in every call that needs it."
+    m = re.search(r"unexpected keyword argument '(\w+)'", f.message)
+    if not m or not (_RANGE_KW.match(m.group(1)) or m.group(1) == 'tick_frequency') or (tree := _tree(code)) is None: return None
+    src, edits, notes = _Src(code), [], []
+    for call in (c for c in ast.walk(tree) if isinstance(c, ast.Call)):
+        name, kws = _callee_name(call) or '', {k.arg: k for k in call.keywords if k.arg}
+        ok = _method_keywords(name) if name else None
+        for p in sorted({mm.group(1) for k in kws if (mm := _RANGE_KW.match(k))} | ({'x'} if 'tick_frequency' in kws else set())):
+            if not ok or f'{p}_range' not in ok or f'{p}_min' in ok or f'{p}_range' in kws: continue
+            step = kws.get(f'{p}_step') or (kws.get('tick_frequency') if p == 'x' and 'tick_frequency' not in ok else None)
+            parts, default = [kws.get(f'{p}_min'), kws.get(f'{p}_max')], _range_default(name, p)
+            if any(v is None for v in parts) and default is None: continue
+            vals = [src.seg(v.value) if v is not None else repr(default[i]) for i, v in enumerate(parts)] + ([src.seg(step.value)] if step else [])
+            gone = [k for k in (kws.get(f'{p}_min'), kws.get(f'{p}_max'), step) if k is not None]
+            edits += [(*src.span(gone[0]), f'{p}_range=[{", ".join(vals)}]')]
+            edits += [_drop_keyword(src, call, k) for k in gone[1:]]
+            notes.append(f'{name}({", ".join(k.arg + "=" for k in gone)}) -> {name}({p}_range=)')
+    return Fix(apply_edits(code, edits), '; '.join(dict.fromkeys(notes))) if edits else None
+
+def _drop_keyword(src, call:ast.Call, k:ast.keyword) -> tuple:
+    "The edit removing keyword `k` and the comma before it."
+    args = call.args + call.keywords; i = args.index(k)
+    return (src.span(args[i-1])[1], src.span(k)[1], '') if i else (src.span(k)[0], src.span(args[1])[0], '')
+
+# %% ../nbs/11b_probe.ipynb #c0f19d07
+_DIRECTIONS = frozenset('UP DOWN LEFT RIGHT UL UR DL DR IN OUT ORIGIN'.split())
+
+def _is_direction(n:ast.AST) -> bool:
+    "An expression built only of manim's direction constants and numbers (`2 * UP + LEFT`), or an array literal."
+    if isinstance(n, ast.Name): return n.id in _DIRECTIONS
+    if isinstance(n, ast.Constant): return isinstance(n.value, (int, float))
+    if isinstance(n, ast.UnaryOp): return _is_direction(n.operand)
+    if isinstance(n, ast.BinOp): return _is_direction(n.left) and _is_direction(n.right) and (isinstance(n.left, ast.Name) or isinstance(n.right, ast.Name) or not isinstance(n.left, ast.Constant))
+    return isinstance(n, ast.Call) and _callee_name(n) == 'array' and len(n.args) == 1 and isinstance(n.args[0], (ast.List, ast.Tuple))
+
+@rule('direction_as_shift', 'TypeError')
+def direction_as_shift(code:str, f:Failure) -> Optional[Fix]:
+    "`FadeIn(mob, UP)` (a direction by position, manimgl's form) -> `FadeIn(mob, shift=UP)`."
+    if 'Only values of type Mobject' not in f.message or (tree := _tree(code)) is None: return None
+    src, edits = _Src(code), []
+    for c in _on_line(tree, f.line, ast.Call):
+        if _callee_name(c) in ('FadeIn', 'FadeOut') and len(c.args) >= 2 and _is_direction(c.args[-1]) and 'shift' not in {k.arg for k in c.keywords}:
+            edits.append((src.span(c.args[-2])[1], src.span(c.args[-1])[1], f', shift={src.seg(c.args[-1])}'))
+    return Fix(apply_edits(code, edits), 'FadeIn/FadeOut direction by position -> shift=') if edits else None
 
 # %% ../nbs/11b_probe.ipynb #e4c6fb78
 @rule('duplicate_method_header', 'gate')

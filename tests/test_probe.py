@@ -91,3 +91,38 @@ def test_names_models_reach_for_typography_and_math_outside_dollars():
     assert {'ascii_punctuation', 'name_from_other_manim', 'tex_math_mode'} <= rules, res.fixes
     assert 'X11.DARKSLATEGRAY' in res.code and 'ManimColor("#ff8800")' in res.code and 'MathTex(r"\\arcsin' in res.code
     assert 'HGroup(' in res.code and 'SurroundingCircle(row)' in res.code  # ours: kept as written
+
+GRAPH = '''from manimlib import *
+class {n}(GraphScene):
+    CONFIG = {{"x_min": -2, "x_max": 2, "y_min": 0, "y_max": 4, "graph_origin": 2 * DOWN, "x_labeled_nums": [-2, 0, 2]}}
+    def construct(self):
+        self.setup_axes(animate=True)
+        g = self.get_graph(lambda x: x ** 2, color=YELLOW)
+        self.play(ShowCreation(g), Write(self.get_graph_label(g, "x^2")))
+        self.play(FadeIn(self.get_area(g, 0, 1)), ShowCreation(self.get_vertical_line_to_graph(1, g)))
+'''
+GL = '''from manimlib import *
+class {n}(Scene):
+    CONFIG = {{"radius": 0.5, "tail": 1.5}}
+    def construct(self):
+        line = NumberLine(x_min=-3, x_max=3, tick_frequency=1)
+        curve = ParametricFunction(lambda t: np.array([t, np.sin(t), 0]), t_min=0, t_max=PI)
+        dot = SmallDot(line.n2p(1))
+        self.play(FadeIn(line, UP), ShowCreation(curve))
+        self.play(FadeIn(Circle(radius=self.radius).shift(self.tail * LEFT), DOWN), GrowFromCenter(dot))
+        self.play(self.frame.animate.scale(1.2), run_time=0.5)
+        self.wait(get_norm(RIGHT) * 0.2)
+'''
+
+def test_code_for_other_manim_flavours_runs():
+    "Old Community code (GraphScene, CONFIG) and manimgl code (its imports, helpers, `self.frame`, range keywords, directions by position) run, meaning what they meant."
+    g = probe(GRAPH.format(n='Scene1'), 'Scene1')
+    assert g.ok and g.rounds == 1, (g.error, g.fixes)  # accepted by the gate and run at once: compat has GraphScene
+    assert 'from manim_nb.compat import *' in g.code and 'class Scene1(GraphScene)' in g.code
+    m = probe(GL.format(n='Scene1'), 'Scene1')
+    assert m.ok, (m.error, m.fixes)
+    rules = {f.split(':')[0] for f in m.fixes}
+    assert {'range_keywords', 'direction_as_shift', 'config_dict', 'moving_camera'} <= rules, m.fixes
+    for part in ('x_range=[-3, 3, 1]', 't_range=[0, PI]', 'FadeIn(line, shift=UP)', 'radius = 0.5', 'self.camera.frame.animate', 'MovingCameraScene'):
+        assert part in m.code, (part, m.code)
+    assert 'dropped' not in ' '.join(m.fixes)  # nothing the code asked for was thrown away

@@ -1,4 +1,4 @@
-# expect: reject: GraphScene was removed
+# expect: fix: added `from manim_nb.compat import *`
 from manim import *
 
 
