@@ -13,9 +13,10 @@ from typing import Callable, Optional
 __all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'ASCII_TWINS', 'TEX_UNICODE', 'Failure', 'Fix',
            'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name', 'color_name',
            'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute', 'config_dict',
-           'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'duplicate_method_header',
-           'unwrap_nested_methods', 'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling',
-           'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
+           'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value',
+           'color_string', 'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function',
+           'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run',
+           'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -342,6 +343,65 @@ def direction_as_shift(code:str, f:Failure) -> Optional[Fix]:
         if _callee_name(c) in ('FadeIn', 'FadeOut') and len(c.args) >= 2 and _is_direction(c.args[-1]) and 'shift' not in {k.arg for k in c.keywords}:
             edits.append((src.span(c.args[-2])[1], src.span(c.args[-1])[1], f', shift={src.seg(c.args[-1])}'))
     return Fix(apply_edits(code, edits), 'FadeIn/FadeOut direction by position -> shift=') if edits else None
+
+# %% ../nbs/11b_probe.ipynb #c0f19d11
+def _pointish(n:ast.AST) -> bool:
+    "A coordinate expression: not a string, not a class call (a mobject), not an upper-case constant (manim's vectors)."
+    if isinstance(n, ast.Constant): return isinstance(n.value, (int, float)) and not isinstance(n.value, bool)
+    if isinstance(n, ast.Name): return not n.id[:1].isupper()
+    if isinstance(n, ast.Call): return not (_callee_name(n) or 'X')[:1].isupper()
+    return isinstance(n, (ast.UnaryOp, ast.BinOp, ast.Attribute, ast.Subscript))
+
+def _pairs(tree:ast.AST, nodes) -> list:
+    "Two-element list/tuple literals of coordinates among `nodes` (also inside `np.array(...)`)."
+    return [n for n in nodes if isinstance(n, (ast.List, ast.Tuple)) and isinstance(n.ctx, ast.Load) and len(n.elts) == 2 and all(_pointish(e) for e in n.elts)]
+
+@rule('point_3d', 'ValueError')
+def point_3d(code:str, f:Failure) -> Optional[Fix]:
+    "A point written with two coordinates (numpy cannot broadcast `(2,)` with manim's `(3,)`) -> `[x, y, 0]`, on the failing line or where the name it uses was bound."
+    if 'broadcast' not in f.message or not re.search(r'\(\d*,?\s*2\)|\(2,\)', f.message) or (tree := _tree(code)) is None: return None
+    here = [n for n in ast.walk(tree) if getattr(n, 'lineno', None) == f.line or (f.line and getattr(n, 'lineno', 0) <= f.line <= (getattr(n, 'end_lineno', 0) or 0))]
+    pairs = _pairs(tree, here)
+    if not pairs:  # `p = [1, 2]` earlier, `Dot(p)` here
+        used = {n.id for n in here if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        pairs = _pairs(tree, [a.value for a in ast.walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in used for t in a.targets)])
+    if not pairs: return None
+    src = _Src(code)
+    edits = [(src.span(p.elts[-1])[1], src.span(p.elts[-1])[1], ', 0') for p in pairs]
+    return Fix(apply_edits(code, edits), f'{len(pairs)} two-coordinate point(s) -> [x, y, 0]')
+
+@rule('text_of_value', 'AttributeError', 'TypeError', 'ValueError')
+def text_of_value(code:str, f:Failure) -> Optional[Fix]:
+    "A number (or other non-string) given to `Text`/`MathTex`/`Tex` -> `str(...)` of it; a string given to `DecimalNumber` -> `float(...)`."
+    got = _attr_failure(f) if f.kind == 'AttributeError' else None
+    text_fail = got and got[1] in ('int', 'float', 'int64', 'float64', 'NoneType', 'list', 'tuple')
+    num_fail = 'Unknown format code' in f.message and "type 'str'" in f.message
+    if not (text_fail or num_fail or 'expected str' in f.message) or (tree := _tree(code)) is None: return None
+    src, edits = _Src(code), []
+    for c in _on_line(tree, f.line, ast.Call):
+        name, a = _callee_name(c), c.args[0] if c.args else None
+        if a is None or isinstance(a, ast.Starred): continue
+        if name in ('Text', 'MarkupText', 'Paragraph', 'Tex', 'MathTex') and not (isinstance(a, ast.Constant) and isinstance(a.value, str)) and not isinstance(a, ast.JoinedStr):
+            edits.append((*src.span(a), f'str({src.seg(a)})'))
+        elif name in ('DecimalNumber', 'Integer') and num_fail:
+            edits.append((*src.span(a), f'float({src.seg(a)})'))
+    return Fix(apply_edits(code, edits), 'a value of the wrong type -> str()/float() of it') if edits else None
+
+@functools.cache
+def _colour_names() -> tuple:
+    import manim
+    return tuple(n for n in manim_names() if re.fullmatch(r'[A-Z][A-Z0-9_]*', n) and isinstance(getattr(manim, n, None), manim.ManimColor))
+
+@rule('color_string', 'ValueError')
+def color_string(code:str, f:Failure) -> Optional[Fix]:
+    "A colour string manim does not parse (`\"crimson\"`, `\"light_blue\"`) -> the manim colour constant of that name, else its colour collections' one."
+    m = re.search(r'Color (.+?) not found', f.message)
+    if not m or (tree := _tree(code)) is None: return None
+    value = m.group(1); name = re.sub(r'[\s\-]+', '_', value.strip()).upper()
+    new = name if name in _colour_names() else color_name(name) or closest(name, _colour_names(), 0.85)
+    src = _Src(code)
+    edits = [(*src.span(n), new) for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == value] if new else []
+    return Fix(apply_edits(code, edits), f'"{value}" -> {new}') if edits else None
 
 # %% ../nbs/11b_probe.ipynb #e4c6fb78
 @rule('duplicate_method_header', 'gate')

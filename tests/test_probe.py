@@ -126,3 +126,21 @@ def test_code_for_other_manim_flavours_runs():
     for part in ('x_range=[-3, 3, 1]', 't_range=[0, PI]', 'FadeIn(line, shift=UP)', 'radius = 0.5', 'self.camera.frame.animate', 'MovingCameraScene'):
         assert part in m.code, (part, m.code)
     assert 'dropped' not in ' '.join(m.fixes)  # nothing the code asked for was thrown away
+
+SHAPES = '''from manim import *
+class {n}(Scene):
+    def construct(self):
+        corner = [2, 1]
+        dot = Dot(corner, color="crimson")
+        edge = Line([-2, -1], [2, -1], color="light_blue")
+        count = Text(len(self.mobjects) + 3).next_to(edge, DOWN)
+        self.play(Create(edge), FadeIn(dot), Write(count), run_time=0.5)
+'''
+
+def test_values_of_the_wrong_shape_or_type_are_read_as_meant():
+    "Two-coordinate points get a zero z, a number given to Text becomes its digits, colour names manim does not parse become its constants."
+    res = probe(SHAPES.format(n='Scene1'), 'Scene1')
+    assert res.ok, (res.error, res.fixes)
+    assert {'point_3d', 'color_string', 'text_of_value'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
+    for part in ('corner = [2, 1, 0]', 'Line([-2, -1, 0], [2, -1, 0]', 'Text(str(len(self.mobjects) + 3))', 'XKCD.CRIMSON', 'X11.LIGHTBLUE'):
+        assert part in res.code, (part, res.code)
