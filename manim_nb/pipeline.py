@@ -99,7 +99,7 @@ class RunOptions:
     workers: Optional[int] = None   # parallel renders (default: cores)
     batch: Optional[bool] = None    # one Batch job for all code (default: USE_BATCH_MANIM, true)
     repair_rounds: int = 2          # LLM repair rounds before the template fallback
-    probe_rounds: int = 6           # dry runs the probe may spend fixing a failing scene by rules, before any repair (0: off)
+    probe_rounds: int = 8           # dry runs the probe may spend fixing a failing scene by rules, before any repair (0: off)
     timeout: float = 180.0          # wall-clock seconds per scene render
     captions: bool = False          # narration captions along the bottom edge
     cache: Optional[str] = None     # cache folder (default MANIM_NB_CACHE, else ~/.cache/manim_nb)

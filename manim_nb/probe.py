@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 # %% auto #0
-__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'ASCII_TWINS', 'TEX_UNICODE', 'Failure', 'Fix',
-           'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name', 'color_name',
-           'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute', 'config_dict',
-           'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value',
-           'color_string', 'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function',
-           'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run',
-           'probe', 'installed_signature', 'diagnosis']
+__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'KEYWORD_RENAMES', 'ASCII_TWINS', 'TEX_UNICODE',
+           'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name',
+           'color_name', 'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute',
+           'plural_accessor', 'config_dict', 'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift',
+           'point_3d', 'text_of_value', 'color_string', 'duplicate_method_header', 'unwrap_nested_methods',
+           'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text',
+           'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -217,6 +217,29 @@ def closest_attribute(code:str, f:Failure) -> Optional[Fix]:
     fixed = new and replace_names(code, name, new, attr=True, line=f.line)
     return Fix(fixed, f'.{name} -> .{new} ({got[1]})') if fixed else None
 
+@functools.cache
+def _plural_getters() -> frozenset:
+    "`get_xs` methods of manim's exported classes that take no argument (`Matrix.get_columns`, `VMobject.get_subpaths`, ...)."
+    import manim
+    out = set()
+    for n in manim_names():
+        c = getattr(manim, n, None)
+        if isinstance(c, type):
+            out |= {m for m, v in vars(c).items() if m.startswith('get_') and m.endswith('s') and callable(v) and _fits([n], m, (0, ()))}
+    return frozenset(out)
+
+@rule('plural_accessor', 'AttributeError', 'TypeError')
+def plural_accessor(code:str, f:Failure) -> Optional[Fix]:
+    "`m.get_column(i)` where manim only has `get_columns()` (manimgl's accessors) -> `m.get_columns()[i]`."
+    got, tree = _attr_failure(f) if f.kind == 'AttributeError' else None, _tree(code)
+    if tree is None or not (got or 'getter() takes 1 positional argument' in f.message): return None  # manim answers `get_x` with a getter of `x`
+    names = {got[0]} if got else {c.func.attr for c in _on_line(tree, f.line, ast.Call) if isinstance(c.func, ast.Attribute)}
+    names = {n for n in names if f'{n}s' in _plural_getters()}
+    src = _Src(code)
+    edits = [(*src.span(c), f'{src.seg(c.func.value)}.{c.func.attr}s()[{src.seg(c.args[0])}]') for c in _on_line(tree, f.line, ast.Call)
+             if isinstance(c.func, ast.Attribute) and c.func.attr in names and len(c.args) == 1 and not c.keywords]
+    return Fix(apply_edits(code, edits), ', '.join(f'.{n}(i) -> .{n}s()[i]' for n in sorted(names))) if edits else None
+
 # %% ../nbs/11b_probe.ipynb #c0f19d09
 @rule('config_dict', 'AttributeError')
 def config_dict(code:str, f:Failure) -> Optional[Fix]:
@@ -257,9 +280,12 @@ def _callee_name(call:ast.Call) -> Optional[str]:
     f = call.func
     return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
 
+KEYWORD_RENAMES = {('Code', 'code'): 'code_string', ('Code', 'file_name'): 'code_file', ('Code', 'insert_line_no'): 'add_line_numbers',
+                   ('Code', 'style'): 'formatter_style', ('Code', 'line_no_from'): 'line_numbers_from'}  # manim 0.19's Code
+
 @rule('keyword', 'TypeError')
 def keyword(code:str, f:Failure) -> Optional[Fix]:
-    "An unexpected keyword -> the closest keyword the installed callee takes, else dropped."
+    "An unexpected keyword -> its known rename or the closest keyword the installed callee takes, else dropped."
     m = re.search(r"(?:(\w+(?:\.\w+)*)\(\) )?got an unexpected keyword argument '(\w+)'", f.message)
     tree = _tree(code)
     if not m or tree is None: return None
@@ -270,7 +296,7 @@ def keyword(code:str, f:Failure) -> Optional[Fix]:
     name = _callee_name(call) or ''
     ok = accepted_keywords(name) if name else None  # what the code calls: a class takes the keywords of all its bases
     if ok is None and where: ok = accepted_keywords(where.split('.')[0] if where.endswith('__init__') else where)
-    new = closest(kw, ok - {kw}, 0.75) if ok else None
+    new = KEYWORD_RENAMES.get((name, kw)) if ok and KEYWORD_RENAMES.get((name, kw)) in ok else closest(kw, ok - {kw}, 0.75) if ok else None
     src, k = _Src(code), next(k for k in call.keywords if k.arg == kw)
     if new: return Fix(apply_edits(code, [(src.off(k.lineno, k.col_offset), src.off(k.lineno, k.col_offset) + len(kw), new)]), f'{name}({kw}=) -> {name}({new}=)')
     a, b = src.span(k)
@@ -397,11 +423,29 @@ def color_string(code:str, f:Failure) -> Optional[Fix]:
     "A colour string manim does not parse (`\"crimson\"`, `\"light_blue\"`) -> the manim colour constant of that name, else its colour collections' one."
     m = re.search(r'Color (.+?) not found', f.message)
     if not m or (tree := _tree(code)) is None: return None
-    value = m.group(1); name = re.sub(r'[\s\-]+', '_', value.strip()).upper()
-    new = name if name in _colour_names() else color_name(name) or closest(name, _colour_names(), 0.85)
-    src = _Src(code)
-    edits = [(*src.span(n), new) for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == value] if new else []
-    return Fix(apply_edits(code, edits), f'"{value}" -> {new}') if edits else None
+    src, edits, notes = _Src(code), [], []
+    for n in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) < 40), key=lambda n: (n.lineno, n.col_offset)):
+        if n.value != m.group(1) and not _colour_slot(tree, n): continue  # this one, and every other colour string manim cannot parse
+        new = _colour_constant(n.value)
+        if new: edits.append((*src.span(n), new)); notes.append(f'"{n.value}" -> {new}')
+    return Fix(apply_edits(code, edits), ', '.join(dict.fromkeys(notes))) if edits else None
+
+@functools.cache
+def _colour_constant(value:str) -> Optional[str]:
+    "The manim constant for a colour string manim cannot parse (None if it parses, or nothing is close)."
+    from manim import ManimColor
+    try: ManimColor(value); return None
+    except Exception: pass
+    name = re.sub(r'[\s\-]+', '_', value.strip()).upper()
+    return name if name in _colour_names() else color_name(name) or closest(name, _colour_names(), 0.85)
+
+def _colour_slot(tree, node) -> bool:
+    "Is the string `node` passed as a colour (`color=`, `fill_color=`, ..., or to `set_color`/`set_fill`/`set_stroke`)?"
+    for c in ast.walk(tree):
+        if isinstance(c, ast.Call):
+            if any(k.value is node and k.arg and 'color' in k.arg for k in c.keywords): return True
+            if _callee_name(c) in ('set_color', 'set_fill', 'set_stroke', 'ManimColor') and c.args and c.args[0] is node: return True
+    return False
 
 # %% ../nbs/11b_probe.ipynb #e4c6fb78
 @rule('duplicate_method_header', 'gate')
@@ -582,7 +626,7 @@ def _line(e:str) -> str: return e.strip().splitlines()[0][:300] if e.strip() els
 # %% ../nbs/11b_probe.ipynb #e0d596a8
 def probe(code:str, # gated or raw scene code (a model answer is fine)
           scene:Optional[str]=None, # the class to run, e.g. "Scene3"; None: the single scene class
-          rounds:int=6, # most dry runs
+          rounds:int=8, # most dry runs
           timeout:float=60, # wall-clock seconds per dry run
           quality:str='l',
           runner:Optional[Callable]=None, # renders one RenderJob (default `render.render_job`)

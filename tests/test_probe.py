@@ -134,13 +134,16 @@ class {n}(Scene):
         dot = Dot(corner, color="crimson")
         edge = Line([-2, -1], [2, -1], color="light_blue")
         count = Text(len(self.mobjects) + 3).next_to(edge, DOWN)
-        self.play(Create(edge), FadeIn(dot), Write(count), run_time=0.5)
+        m = Matrix([[1, 2], [3, 4]]).to_edge(LEFT)
+        m.get_column(1).set_color(RED)
+        listing = Code(code="x = 1", language="python").to_edge(RIGHT)
+        self.play(Create(edge), FadeIn(dot), Write(count), FadeIn(m, listing), run_time=0.5)
 '''
 
 def test_values_of_the_wrong_shape_or_type_are_read_as_meant():
-    "Two-coordinate points get a zero z, a number given to Text becomes its digits, colour names manim does not parse become its constants."
+    "Two-coordinate points get a zero z, a number given to Text becomes its digits, colour names manim does not parse become its constants, renamed accessors and keywords their installed spelling."
     res = probe(SHAPES.format(n='Scene1'), 'Scene1')
     assert res.ok, (res.error, res.fixes)
-    assert {'point_3d', 'color_string', 'text_of_value'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
-    for part in ('corner = [2, 1, 0]', 'Line([-2, -1, 0], [2, -1, 0]', 'Text(str(len(self.mobjects) + 3))', 'XKCD.CRIMSON', 'X11.LIGHTBLUE'):
+    assert {'point_3d', 'color_string', 'text_of_value', 'plural_accessor', 'keyword'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
+    for part in ('m.get_columns()[1]', 'Code(code_string="x = 1"', 'corner = [2, 1, 0]', 'Line([-2, -1, 0], [2, -1, 0]', 'Text(str(len(self.mobjects) + 3))', 'XKCD.CRIMSON', 'X11.LIGHTBLUE'):
         assert part in res.code, (part, res.code)
