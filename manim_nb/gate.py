@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_gate.ipynb #a204bb55
 from __future__ import annotations
-import ast, builtins, difflib, functools, importlib, inspect, re, string, sys, types
+import ast, builtins, difflib, functools, importlib, inspect, re, string, sys, textwrap, types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -14,9 +14,9 @@ __all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'S
            'FORBIDDEN_BUILTINS', 'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES', 'RENAMES',
            'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names',
            'manim_scene_types', 'opengl_names', 'our_names', 'layout_names', 'apply_edits', 'scene_classes',
-           'fix_scene_class', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names', 'locally_bound',
-           'type_strings', 'format_reach', 'config_path_names', 'policy_errors', 'fix_api', 'unknown_names', 'check',
-           'check_file']
+           'fix_scene_class', 'wrap_body', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names',
+           'locally_bound', 'type_strings', 'format_reach', 'config_path_names', 'policy_errors', 'fix_api',
+           'unknown_names', 'check', 'check_file']
 
 # %% ../nbs/05_gate.ipynb #7757e3ea
 @dataclass
@@ -202,6 +202,31 @@ def fix_scene_class(tree:ast.Module, src:_Src, # parsed code and its source
     edits = [(m.start(1), m.end(1), scene_name)]
     edits += [(*src.span(n), scene_name) for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == cls.name]
     return scene_name, edits, [f'renamed scene class {cls.name} -> {scene_name}']
+
+# %% ../nbs/05_gate.ipynb #c0de6a02
+_SPLIT, _LAYOUT = {'left_region', 'right_region', 'left_bbox', 'right_bbox'}, {'title_region', 'main_region', 'title_bbox', 'main_bbox'}
+
+def wrap_body(code:str, # extracted code
+              scene_name:str|None=None, # the class name the renderer expects
+             ) -> tuple[str, list[str]]:
+    "Return `(code, fixes)`: a body-only answer wrapped in a scene class, as the seed's wrapper did; other code unchanged."
+    try: tree = ast.parse(code)
+    except SyntaxError: return code, []
+    if any(isinstance(n, ast.ClassDef) for n in tree.body): return code, []
+    def own(n): return isinstance(n, (ast.Import, ast.ImportFrom)) or isinstance(n, ast.FunctionDef) and not (n.args.args and n.args.args[0].arg == 'self')
+    body = [n for n in tree.body if not own(n)]
+    methods = [n for n in body if isinstance(n, ast.FunctionDef)]
+    uses_self = any(isinstance(x, ast.Name) and x.id == 'self' for n in body if not isinstance(n, ast.FunctionDef) for x in ast.walk(n))
+    if not body or not (uses_self or any(m.name in ('construct', 'construct_scene') for m in methods)): return code, []
+    attrs = {x.attr for x in ast.walk(tree) if isinstance(x, ast.Attribute) and isinstance(x.value, ast.Name) and x.value.id == 'self'}
+    base = 'SplitScreen' if attrs & _SPLIT and not attrs & _LAYOUT else 'TitleAndMainContent' if attrs & (_SPLIT | _LAYOUT | {'create_textbox', 'display_narration'}) or 'construct_scene' in {m.name for m in methods} else 'Scene'
+    lines, keep, stmts = code.split('\n'), [], []
+    first = lambda n: min([n.lineno] + [d.lineno for d in getattr(n, 'decorator_list', [])])
+    for n in tree.body: (keep if own(n) else stmts).append('\n'.join(lines[first(n) - 1:n.end_lineno]))
+    if all(isinstance(n, ast.FunctionDef) for n in body): inner = '\n\n'.join(textwrap.indent(t, '    ') for t in stmts)
+    else: inner = f"    def {'construct' if base == 'Scene' else 'construct_scene'}(self):\n" + textwrap.indent('\n'.join(stmts), '        ')
+    name = scene_name or 'Scene1'
+    return '\n'.join(keep + [''] * bool(keep) + [f'class {name}({base}):', inner, '']), [f'wrapped a body-only answer in class {name}({base})']
 
 # %% ../nbs/05_gate.ipynb #a9256a8f
 DENIED_NAMES = frozenset('''
@@ -864,6 +889,7 @@ def check(code:str, # a model answer or scene source
     fixes, scene = [], None
     try:
         code, fx = extract_code(code, scene_name); fixes += fx
+        code, fx = wrap_body(code, scene_name); fixes += fx
         tree = parse(code)
         edits, fx = drop_path_hacks(tree, _Src(code)); fixes += fx
         fixed = apply_edits(code, edits)

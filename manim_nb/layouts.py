@@ -118,9 +118,23 @@ class TemplateScene(Scene):
         self.camera.background_color = PALETTE['bg']
         self._t0 = self.renderer.time
 
-    def create_textbox(self, text_str:str, width:float, height:float, font_size:float=48, **kwargs):
-        "Text wrapped and scaled to fit a `width` x `height` box (centred at the origin)."
-        return fit_text(text_str, width, height, font_size=font_size, **kwargs)
+    def create_textbox(self, text_str:str|None=None, width:float|None=None, height:float|None=None, font_size:float=48, *, text=None, **kwargs):
+        "Text fitted to a `width` x `height` box (centred at the origin): one `Text` line, as the seed's, while it stays readable; else wrapped."
+        s = clean_text(text_str if text_str is not None else text) or ' '
+        width, height = width or 0.9 * config.frame_width, height or 1.0
+        one = Text(s, **{'font': FONT, 'color': PALETTE['ink'], 'font_size': font_size, **kwargs})
+        k = min(1.0, width / max(one.width, 1e-6), height / max(one.height, 1e-6))
+        if k * font_size >= 24: return one.scale(k).move_to(ORIGIN)
+        p = fit_text(s, width, height, font_size=font_size, **kwargs)
+        p.text = p.original_text = s
+        return p
+
+    def display_narration(self, narration_text:str, audio_duration:float):
+        "The seed's narration box: the text on a dark band at the bottom, shown for `audio_duration` seconds."
+        fw, fh = config.frame_width, config.frame_height
+        band = Rectangle(width=0.9 * fw, height=0.2 * fh, fill_color=BLACK, fill_opacity=0.7, stroke_width=0).to_edge(DOWN, buff=0.2)
+        g = VGroup(band, self.create_textbox(narration_text, band.width * 0.95, band.height * 0.9, font_size=32).move_to(band))
+        self.play(FadeIn(g)); self.wait(max(float(audio_duration or 0), 1 / config.frame_rate)); self.play(FadeOut(g))
 
     def construct_scene(self):
         "Filled in by generated code."
@@ -230,6 +244,7 @@ class BoundingBox:
 
     get_corner = get_critical_point
     def get_center(self) -> np.ndarray: return self.center
+    def __array__(self, dtype=None, copy=None): return np.asarray(self.center, dtype=dtype)  # `move_to(box)` goes to its centre
     def get_top(self) -> np.ndarray: return self.get_critical_point(UP)
     def get_bottom(self) -> np.ndarray: return self.get_critical_point(DOWN)
     def get_left(self) -> np.ndarray: return self.get_critical_point(LEFT)
@@ -239,7 +254,7 @@ class BoundingBox:
 class Region(Rectangle):
     "An invisible rectangle that marks out part of the frame: a mobject whose edges also read as a box's (`x_min`...)."
     def __init__(self, width:float=1.0, height:float=1.0, **kwargs):
-        super().__init__(width=width, height=height, **{'stroke_width': 0, 'stroke_opacity': 0, 'fill_opacity': 0, **kwargs})
+        super().__init__(width=width, height=height, **{'stroke_opacity': 0, 'fill_opacity': 0, **kwargs})  # as the seed's: `set_stroke(opacity=1)` shows it
     x_min = property(lambda self: float(self.get_left()[0]), doc='The left edge.')
     x_max = property(lambda self: float(self.get_right()[0]), doc='The right edge.')
     y_min = property(lambda self: float(self.get_bottom()[1]), doc='The bottom edge.')
@@ -260,6 +275,10 @@ class TitleAndMainContent(TemplateScene):
         self.title_region = region(0.9 * fw, 0.15 * fh).to_edge(UP, buff=0.25)
         self.main_region = region(0.9 * fw, 0.6 * fh).next_to(self.title_region, DOWN, buff=0.2)
         self.title_bbox, self.main_bbox = BoundingBox.of(self.title_region), BoundingBox.of(self.main_region)
+        half = self.main_region.width / 2  # the seed's prompt listed every region: code often asks for the other layout's
+        self.left_region = region(half, self.main_region.height).align_to(self.main_region, LEFT + UP)
+        self.right_region = region(half, self.main_region.height).align_to(self.main_region, RIGHT + UP)
+        self.left_bbox, self.right_bbox = BoundingBox.of(self.left_region), BoundingBox.of(self.right_region)
 
 class SplitScreen(TemplateScene):
     "Two side-by-side regions at the left and right edges."
@@ -272,6 +291,10 @@ class SplitScreen(TemplateScene):
         self.left_region = region(0.45 * fw, 0.8 * fh).to_edge(LEFT, buff=0.35).shift(0.3 * UP)
         self.right_region = region(0.45 * fw, 0.8 * fh).to_edge(RIGHT, buff=0.35).shift(0.3 * UP)
         self.left_bbox, self.right_bbox = BoundingBox.of(self.left_region), BoundingBox.of(self.right_region)
+        self.title_region = region(0.9 * fw, 0.12 * fh).to_edge(UP, buff=0.1)  # over the columns' tops: for a title code adds anyway
+        self.main_region = region(self.right_region.get_right()[0] - self.left_region.get_left()[0], self.left_region.height).move_to(
+            (self.left_region.get_center() + self.right_region.get_center()) / 2)
+        self.title_bbox, self.main_bbox = BoundingBox.of(self.title_region), BoundingBox.of(self.main_region)
 
     def content_boxes(self, heading):
         "The left and right boxes (center, width, height) below `heading`."
@@ -340,6 +363,10 @@ class LayoutStrategy(Enum):
     "How `LayoutManager.layout` places its items."
     CONSTRAINT_BASED = 'constraint_based'  # preferred positions by priority; moved, then shrunk, out of collisions
     PACKING_BASED = 'packing_based'  # a near-square grid of equal cells, by priority then size
+    GRID = 'packing_based'  # what models call the grid (an alias)
+
+    @classmethod
+    def _missing_(cls, value): return cls.__members__.get(str(value).strip().upper()) if isinstance(value, str) else None  # 'PACKING_BASED'
 
 class PreferredPosition(Enum):
     "Where an item would like to be in the region; `ABOVE`, `BELOW`, `LEFT_OF`, `RIGHT_OF` are next to the item placed before it."
@@ -356,6 +383,7 @@ class PreferredPosition(Enum):
     BELOW = 'below'
     LEFT_OF = 'left_of'
     RIGHT_OF = 'right_of'
+    TOP, BOTTOM, LEFT, RIGHT, MIDDLE = 'top_center', 'bottom_center', 'center_left', 'center_right', 'center'  # names models reach for (aliases)
 
     @property
     def relative(self) -> bool: return self.name in ('ABOVE', 'BELOW', 'LEFT_OF', 'RIGHT_OF')
@@ -430,18 +458,24 @@ class LayoutManager:
                  min_item_padding:float=0.02, # kept free between items
                  overflow_indicator_color=RED, # outline of an item that does not fit even at its `min_scale`
                  max_iterations:int=100, # most shrink steps (of 10%) per item looking for a free spot
-                ):
+                 *, spacing:float|None=None, # another name models use for `min_item_padding` (so are `item_padding`, `buff`)
+                 item_padding:float|None=None, buff:float|None=None):
+        min_item_padding = next((v for v in (spacing, item_padding, buff) if v is not None), min_item_padding)
         self.region = BoundingBox.of(region)
         self.available_region = self.region.expand_by_padding(-padding)
         self.padding, self.strategy, self.min_item_padding = padding, LayoutStrategy(strategy), min_item_padding
         self.overflow_indicator_color, self.max_iterations = overflow_indicator_color, max_iterations
         self.items, self.overflow_indicators = [], []
 
-    def add(self, mobject, preferred_position=None, priority:int=0, min_scale:float=0.1, max_scale:float=2.0) -> LayoutItem:
-        "Add `mobject` to be laid out; returns its `LayoutItem`."
-        item = LayoutItem(mobject, _position(preferred_position), priority, min_scale, max_scale)
+    def add(self, mobject, preferred_position=None, priority:int=0, min_scale:float=0.1, max_scale:float=2.0, *, position=None) -> LayoutItem:
+        "Add `mobject` to be laid out; returns its `LayoutItem` (`position=` is read as `preferred_position`)."
+        item = LayoutItem(mobject, _position(preferred_position if preferred_position is not None else position), priority, min_scale, max_scale)
         self.items.append(item)
         return item
+
+    add_item = add
+    def get_group(self) -> VGroup: "The items' mobjects as one group." ; return VGroup(*(i.mobject for i in self.items))
+    mobjects = property(lambda self: [i.mobject for i in self.items], doc="The items' mobjects, in order.")
 
     def layout(self) -> LayoutReport:
         "Move and scale every item's mobject into place and report what was done (nothing is added to the scene)."

@@ -210,3 +210,13 @@ def test_valid_corpus_renders(stem, tmp_path):
         pytest.skip('render took more than 60 s on this machine')
     assert r.returncode == 0, r.stderr[-2000:]
     assert list((tmp_path / 'media').rglob(f'{scene}.mp4'))
+
+
+def test_a_body_only_answer_gets_the_class_the_seed_wrapped_it_in():
+    "The seed asked for only the body of construct_scene; such answers (fenced, or a lone method) become the expected scene class."
+    v = check('```python\ndef construct_scene(self):\n    t = self.create_textbox("Left", self.left_region.width, 1)\n    self.play(Write(t.move_to(self.left_region)))\n```', 'Scene3')
+    assert v.ok and v.scene == 'Scene3' and 'class Scene3(SplitScreen):' in v.code, (v.errors, v.code)
+    assert 'from manim_nb.layouts import *' in v.code and any('body-only' in f for f in v.fixes)
+    bare = check('self.play(Create(Circle()))\nself.wait(0.5)\n', 'Scene1')
+    assert bare.ok and 'class Scene1(Scene):\n    def construct(self):\n        self.play(Create(Circle()))' in bare.code, bare.code
+    assert not check('x = 1\n', 'Scene1').ok  # no `self`, no scene: still rejected
