@@ -396,6 +396,7 @@ def point_3d(code:str, f:Failure) -> Optional[Fix]:
     edits = [(src.span(p.elts[-1])[1], src.span(p.elts[-1])[1], ', 0') for p in pairs]
     return Fix(apply_edits(code, edits), f'{len(pairs)} two-coordinate point(s) -> [x, y, 0]')
 
+# %% ../nbs/11b_probe.ipynb #c0f19d14
 @rule('text_of_value', 'AttributeError', 'TypeError', 'ValueError')
 def text_of_value(code:str, f:Failure) -> Optional[Fix]:
     "A number (or other non-string) given to `Text`/`MathTex`/`Tex` -> `str(...)` of it; a string given to `DecimalNumber` -> `float(...)`."
@@ -413,6 +414,7 @@ def text_of_value(code:str, f:Failure) -> Optional[Fix]:
             edits.append((*src.span(a), f'float({src.seg(a)})'))
     return Fix(apply_edits(code, edits), 'a value of the wrong type -> str()/float() of it') if edits else None
 
+# %% ../nbs/11b_probe.ipynb #c0f19d13
 @functools.cache
 def _colour_names() -> tuple:
     import manim
