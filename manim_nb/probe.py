@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Callable, Optional
 
 # %% auto #0
-__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'KEYWORD_RENAMES', 'ASCII_TWINS', 'TEX_UNICODE',
-           'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names', 'config_name',
-           'color_name', 'closest', 'name_from_other_manim', 'closest_name', 'moving_camera', 'closest_attribute',
-           'plural_accessor', 'config_dict', 'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift',
-           'point_3d', 'text_of_value', 'color_string', 'duplicate_method_header', 'unwrap_nested_methods',
-           'star_import_in_function', 'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text',
-           'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
+__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'NUMPY_GONE', 'KEYWORD_RENAMES', 'ASCII_TWINS',
+           'TEX_UNICODE', 'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names',
+           'config_name', 'color_name', 'closest', 'name_from_other_manim', 'closest_name', 'moving_camera',
+           'closest_attribute', 'plural_accessor', 'numpy_alias', 'config_dict', 'accepted_keywords', 'keyword',
+           'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value', 'color_string',
+           'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function', 'ascii_punctuation',
+           'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run', 'probe',
+           'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -239,6 +240,21 @@ def plural_accessor(code:str, f:Failure) -> Optional[Fix]:
     edits = [(*src.span(c), f'{src.seg(c.func.value)}.{c.func.attr}s()[{src.seg(c.args[0])}]') for c in _on_line(tree, f.line, ast.Call)
              if isinstance(c.func, ast.Attribute) and c.func.attr in names and len(c.args) == 1 and not c.keywords]
     return Fix(apply_edits(code, edits), ', '.join(f'.{n}(i) -> .{n}s()[i]' for n in sorted(names))) if edits else None
+
+# %% ../nbs/11b_probe.ipynb #c0f19d16
+NUMPY_GONE = {'product': 'np.prod', 'cumproduct': 'np.cumprod', 'sometrue': 'np.any', 'round_': 'np.round', **{t: t for t in ('float', 'int', 'bool', 'complex', 'object', 'str')}}
+
+@rule('numpy_alias', 'AttributeError')
+def numpy_alias(code:str, f:Failure) -> Optional[Fix]:
+    "A name numpy 2 removed (`np.float`, `np.NaN`, `np.product`) -> the replacement numpy's error names, wherever the code uses it."
+    m = re.search(r"`np\.(\w+)` was (?:removed in the NumPy 2\.0 release\. Use `([\w.]+)`|a deprecated alias for the builtin `(\w+)`)", f.message)
+    old = m.group(1) if m else (re.search(r"module 'numpy' has no attribute '(\w+)'", f.message) or [None, None])[1]
+    new = (m.group(2) or m.group(3)) if m else NUMPY_GONE.get(old or '')
+    if not old or not new or (tree := _tree(code)) is None: return None
+    src = _Src(code)
+    edits = [(*src.span(n), re.sub(r'^np\.', n.value.id + '.', new)) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == old
+             and isinstance(n.value, ast.Name) and n.value.id in ('np', 'numpy')]
+    return Fix(apply_edits(code, edits), f'np.{old} -> {new}') if edits else None
 
 # %% ../nbs/11b_probe.ipynb #c0f19d09
 @rule('config_dict', 'AttributeError')

@@ -111,7 +111,7 @@ class {n}(Scene):
         self.play(FadeIn(line, UP), ShowCreation(curve))
         self.play(FadeIn(Circle(radius=self.radius).shift(self.tail * LEFT), DOWN), GrowFromCenter(dot))
         self.play(self.frame.animate.scale(1.2), run_time=0.5)
-        self.wait(get_norm(RIGHT) * 0.2)
+        self.wait(np.float(get_norm(RIGHT)) * 0.2)
 '''
 
 def test_code_for_other_manim_flavours_runs():
@@ -122,7 +122,7 @@ def test_code_for_other_manim_flavours_runs():
     m = probe(GL.format(n='Scene1'), 'Scene1')
     assert m.ok, (m.error, m.fixes)
     rules = {f.split(':')[0] for f in m.fixes}
-    assert {'range_keywords', 'direction_as_shift', 'config_dict', 'moving_camera'} <= rules, m.fixes
+    assert {'range_keywords', 'direction_as_shift', 'config_dict', 'moving_camera', 'numpy_alias'} <= rules, m.fixes
     for part in ('x_range=[-3, 3, 1]', 't_range=[0, PI]', 'FadeIn(line, shift=UP)', 'radius = 0.5', 'self.camera.frame.animate', 'MovingCameraScene'):
         assert part in m.code, (part, m.code)
     assert 'dropped' not in ' '.join(m.fixes)  # nothing the code asked for was thrown away
