@@ -250,7 +250,9 @@ co_code func_globals
 '''.split())
 
 ALLOWED_MODULES = ('manim', 'numpy', 'math', 'cmath', 'random', 'itertools', 'functools', 'collections', 'typing',
-                   'dataclasses', 'string', 'copy', 'enum', '__future__') + OUR_MODULES
+                   'dataclasses', 'string', 'copy', 'enum', '__future__', 'colorsys', 'decimal', 'fractions', 'statistics',
+                   'heapq', 'bisect', 'textwrap', 're', *(f'scipy.{m}' for m in ('integrate', 'special', 'interpolate', 'optimize',
+                   'spatial', 'stats', 'linalg', 'fft', 'constants', 'ndimage'))) + OUR_MODULES  # scipy: manim's own dependency, its maths only
 SEED_LAYOUT_MODULES = ('layouts', 'src.templates.layouts', 'manim_layout_manager', 'templates.layouts', 'src.layouts')
 OTHER_MANIM_MODULES = ('manimlib', 'manimgl', 'manim_imports_ext', 'big_ol_pile_of_manim_imports', 'manimce')
 
