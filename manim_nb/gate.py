@@ -81,6 +81,10 @@ def extract_code(text:str, # a model answer: bare code or markdown with fenced b
         return (bool(named), bool(re.search(r'^\s*class\s+\w+\s*\(', b, re.M)), len(b))
     best = max(blocks, key=score)
     fix = 'extracted code from a markdown fence' + (f' (picked 1 of {len(blocks)} blocks)' if len(blocks) > 1 else '')
+    if not _parses(best) and _CODE_START.search(best):  # prose inside the fence too ("This script meets ...", a bullet list)
+        try: code, fx = extract_code(best, scene_name)
+        except GateError: code, fx = best, []
+        if fx and _parses(code): return code, [fix] + [f + ' (inside the fence)' for f in fx]
     return best, [fix]
 
 # %% ../nbs/05_gate.ipynb #a24d433a

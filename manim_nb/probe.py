@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Callable, Optional
 
 # %% auto #0
-__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'NUMPY_GONE', 'KEYWORD_RENAMES', 'ASCII_TWINS',
-           'TEX_UNICODE', 'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule', 'rules_for', 'replace_names',
-           'config_name', 'color_name', 'closest', 'name_from_other_manim', 'closest_name', 'moving_camera',
-           'closest_attribute', 'plural_accessor', 'numpy_alias', 'config_dict', 'accepted_keywords', 'keyword',
-           'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value', 'color_string',
-           'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function', 'ascii_punctuation',
-           'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run', 'probe',
-           'installed_signature', 'diagnosis']
+__all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'NUMPY_GONE', 'ARGLESS_TWINS', 'KEYWORD_RENAMES',
+           'ASCII_TWINS', 'TEX_UNICODE', 'Failure', 'Fix', 'gate_failures', 'compile_failure', 'rule', 'rules_for',
+           'replace_names', 'config_name', 'color_name', 'closest', 'name_from_other_manim', 'closest_name',
+           'moving_camera', 'closest_attribute', 'plural_accessor', 'numpy_alias', 'argless_twin', 'config_dict',
+           'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value',
+           'color_string', 'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function',
+           'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run',
+           'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -255,6 +255,19 @@ def numpy_alias(code:str, f:Failure) -> Optional[Fix]:
     edits = [(*src.span(n), re.sub(r'^np\.', n.value.id + '.', new)) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == old
              and isinstance(n.value, ast.Name) and n.value.id in ('np', 'numpy')]
     return Fix(apply_edits(code, edits), f'np.{old} -> {new}') if edits else None
+
+# %% ../nbs/11b_probe.ipynb #c0f19d19
+ARGLESS_TWINS = {'remove_updater': 'clear_updaters', 'remove_updaters': 'clear_updaters'}
+
+@rule('argless_twin', 'TypeError')
+def argless_twin(code:str, f:Failure) -> Optional[Fix]:
+    "A method called without the argument it needs (`remove_updater()`) -> its installed twin that takes none (`clear_updaters()`)."
+    m = re.search(r"(\w+)\(\) missing \d+ required positional argument", f.message)
+    if not m or m.group(1) not in ARGLESS_TWINS or (tree := _tree(code)) is None: return None
+    src, new = _Src(code), ARGLESS_TWINS[m.group(1)]
+    edits = [(src.span(c.func)[1] - len(c.func.attr), src.span(c.func)[1], new) for c in _on_line(tree, f.line, ast.Call)
+             if isinstance(c.func, ast.Attribute) and c.func.attr == m.group(1) and not c.args and not c.keywords]
+    return Fix(apply_edits(code, edits), f'.{m.group(1)}() -> .{new}()') if edits else None
 
 # %% ../nbs/11b_probe.ipynb #c0f19d09
 @rule('config_dict', 'AttributeError')
@@ -543,7 +556,12 @@ TEX_UNICODE = {'≤': r'\leq ', '≥': r'\geq ', '≠': r'\neq ', '→': r'\to '
                '×': r'\times ', '÷': r'\div ', '±': r'\pm ', '∞': r'\infty ', '√': r'\sqrt ', '∑': r'\sum ', '∫': r'\int ', '∂': r'\partial ',
                'π': r'\pi ', 'θ': r'\theta ', 'α': r'\alpha ', 'β': r'\beta ', 'γ': r'\gamma ', 'δ': r'\delta ', 'Δ': r'\Delta ', 'λ': r'\lambda ',
                'μ': r'\mu ', 'σ': r'\sigma ', 'ω': r'\omega ', 'Ω': r'\Omega ', 'φ': r'\phi ', '°': r'^{\circ}', '·': r'\cdot ', '…': r'\dots ',
-               '∈': r'\in ', '∀': r'\forall ', '∃': r'\exists ', '≈': r'\approx ', '′': "'", '−': '-', '²': '^2', '³': '^3'}
+               '∈': r'\in ', '∀': r'\forall ', '∃': r'\exists ', '≈': r'\approx ', '′': "'", '−': '-', '²': '^2', '³': '^3',
+               '∧': r'\wedge ', '∨': r'\vee ', '¬': r'\neg ', '⊕': r'\oplus ', '∩': r'\cap ', '∪': r'\cup ', '⊂': r'\subset ',
+               '⊆': r'\subseteq ', '∅': r'\emptyset ', '≡': r'\equiv ', '∝': r'\propto ', '∇': r'\nabla ', '⟨': r'\langle ',
+               '⟩': r'\rangle ', 'ℏ': r'\hbar ', 'ε': r'\epsilon ', 'ρ': r'\rho ', 'τ': r'\tau ', 'η': r'\eta ', 'κ': r'\kappa ',
+               'ν': r'\nu ', 'ξ': r'\xi ', 'χ': r'\chi ', 'ψ': r'\psi ', 'ζ': r'\zeta ', 'Σ': r'\Sigma ', 'Π': r'\Pi ',
+               'Φ': r'\Phi ', 'Ψ': r'\Psi ', 'Γ': r'\Gamma ', 'Λ': r'\Lambda ', 'Θ': r'\Theta ', '⋅': r'\cdot ', '↦': r'\mapsto '}
 
 def _tex_calls(tree, line):
     return [c for c in _on_line(tree, line, ast.Call) if _callee_name(c) in ('MathTex', 'Tex', 'SingleStringMathTex')]

@@ -147,3 +147,23 @@ def test_values_of_the_wrong_shape_or_type_are_read_as_meant():
     assert {'point_3d', 'color_string', 'text_of_value', 'plural_accessor', 'keyword'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
     for part in ('m.get_columns()[1]', 'Code(code_string="x = 1"', 'corner = [2, 1, 0]', 'Line([-2, -1, 0], [2, -1, 0]', 'Text(str(len(self.mobjects) + 3))', 'XKCD.CRIMSON', 'X11.LIGHTBLUE'):
         assert part in res.code, (part, res.code)
+
+PROSE = '''Here is the scene.
+```python
+This script meets all the requirements:
+- step‐by‐step, as asked
+from manim import *
+class {n}(Scene):
+    def construct(self):
+        law = MathTex(r"\\neg(A ∧ B) = ¬A ∨ ¬B")
+        dot = Dot().add_updater(lambda m, dt: m.shift(0.1 * dt * RIGHT))
+        self.play(Write(law), FadeIn(dot), run_time=0.5)
+        dot.remove_updater()
+        self.wait(0.2)
+```'''
+
+def test_prose_in_the_fence_logic_symbols_and_an_argless_updater_removal():
+    res = probe(PROSE.format(n='Scene1'), 'Scene1')
+    assert res.ok, (res.error, res.fixes)
+    assert any('inside the fence' in f for f in res.fixes) and {'tex_spelling', 'argless_twin'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
+    assert r'\wedge' in res.code and 'dot.clear_updaters()' in res.code and 'MathTex(' in res.code  # still a formula, not text
