@@ -268,6 +268,9 @@ def _scene_main(req:dict) -> int:
         from manim import tempconfig
         cfg = dict(quality=MANIM_QUALITY[req['quality']], media_dir=str(w/'media'), disable_caching=True, dry_run=bool(req.get('dry_run')),
                    progress_bar='none', verbosity='WARNING', input_file=str(w/'scene.py'), video_encoder_options=dict(X264_OPTIONS))
+        if cfg['dry_run']:  # whether `construct` runs, not what it draws: without drawing, a 3D surface's dry run takes seconds, not minutes
+            from manim.camera.camera import Camera
+            Camera.capture_mobjects = lambda self, mobjects, **kwargs: None
         with tempconfig(cfg):
             mod = types.ModuleType('scene'); mod.__file__ = str(w/'scene.py')
             sys.modules['scene'] = mod

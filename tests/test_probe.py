@@ -167,3 +167,19 @@ def test_prose_in_the_fence_logic_symbols_and_an_argless_updater_removal():
     assert res.ok, (res.error, res.fixes)
     assert any('inside the fence' in f for f in res.fixes) and {'tex_spelling', 'argless_twin'} <= {f.split(':')[0] for f in res.fixes}, res.fixes
     assert r'\wedge' in res.code and 'dot.clear_updaters()' in res.code and 'MathTex(' in res.code  # still a formula, not text
+
+SURFACE = '''from manim import *
+class {n}(ThreeDScene):
+    def construct(self):
+        ax = ThreeDAxes()
+        s = Surface(lambda u, v: ax.c2p(u, v, np.sin(u) * np.cos(v)), u_range=[-3, 3], v_range=[-3, 3], resolution=(30, 30))
+        self.set_camera_orientation(phi=70 * DEGREES, theta=30 * DEGREES)
+        self.add(ax, s)
+        self.begin_ambient_camera_rotation(rate=0.3)
+        self.wait(4)
+'''
+
+def test_a_dry_run_does_not_draw():
+    "A dry run asks whether `construct` runs, not what it draws: a rotating 3D surface (over 30 s of drawing at -ql) answers within 20 s."
+    res = probe(SURFACE.format(n='Scene1'), 'Scene1', timeout=20)
+    assert res.ok and res.rounds == 1, res.error
