@@ -16,8 +16,8 @@ __all__ = ['RULES', 'OTHER_MANIM_NAMES', 'CONFIG_NAMES', 'COLOR_SPACES', 'NUMPY_
            'moving_camera', 'closest_attribute', 'plural_accessor', 'numpy_alias', 'argless_twin', 'config_dict',
            'accepted_keywords', 'keyword', 'range_keywords', 'direction_as_shift', 'point_3d', 'text_of_value',
            'color_string', 'duplicate_method_header', 'unwrap_nested_methods', 'star_import_in_function',
-           'ascii_punctuation', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text', 'ProbeResult', 'dry_run',
-           'probe', 'installed_signature', 'diagnosis']
+           'ascii_punctuation', 'flattened_blocks', 'fix_tex', 'tex_spelling', 'tex_math_mode', 'tex_as_text',
+           'ProbeResult', 'dry_run', 'probe', 'installed_signature', 'diagnosis']
 
 # %% ../nbs/11b_probe.ipynb #636dd731
 from .gate import Verdict, apply_edits, check, manim_names, _Src
@@ -550,6 +550,32 @@ def ascii_punctuation(code:str, f:Failure) -> Optional[Fix]:
         out.append(''.join(parts))
     fixed = ''.join(out)
     return Fix(fixed, 'typographic punctuation -> ASCII outside strings') if changed and _tree(fixed) is not None else None
+
+# %% ../nbs/11b_probe.ipynb #c0f19d21
+_HEADER = re.compile(r'(for|async for|if|elif|else|while|with|async with|def|async def|class|try|except|finally)\b.*:\s*(#.*)?$')
+
+@rule('flattened_blocks', 'gate', 'SyntaxError')
+def flattened_blocks(code:str, f:Failure) -> Optional[Fix]:
+    "Block bodies flattened to their header's level (`expected an indented block`) -> nested again under their headers."
+    m = re.search(r"expected an indented block after .*? on line (\d+)", f.message)
+    if not m: return None
+    lines, h = code.split('\n'), int(m.group(1)) - 1
+    if h >= len(lines): return None
+    base = len(lines[h]) - len(lines[h].lstrip())
+    out, stack = lines[:h], []  # stack: (kind, its body's extra indentation)
+    for i in range(h, len(lines)):
+        l = lines[i]; s = l.lstrip(); ind = len(l) - len(s)
+        if not s: stack = [b for b in stack if b[0] == 'def']; out.append(l); continue
+        if ind < base or ind > base and not stack: out += lines[i:]; break  # the flattened region ends
+        if ind > base: out.append(' ' * stack[-1][1] + l); continue  # indented already (a continuation line): keep its nesting
+        method = re.match(r'((async )?def \w+\s*\(\s*(self|cls)\b|class\b|@)', s)  # a method or class: back to the region's level
+        if method: stack = []
+        if re.match(r'(else|elif|except|finally)\b', s) and stack and stack[-1][0] != 'def': stack.pop()
+        extra = stack[-1][1] if stack else 0
+        out.append(' ' * extra + l)
+        if _HEADER.match(s): stack.append(('def' if method else 'block', extra + 4))  # a nested function's body ends like a block's
+    fixed = '\n'.join(out)
+    return Fix(fixed, f'nested the flattened blocks from line {h + 1}') if fixed != code and _tree(fixed) is not None else None
 
 # %% ../nbs/11b_probe.ipynb #40d1a8f7
 TEX_UNICODE = {'≤': r'\leq ', '≥': r'\geq ', '≠': r'\neq ', '→': r'\to ', '←': r'\leftarrow ', '⇒': r'\Rightarrow ', '⇔': r'\Leftrightarrow ',

@@ -183,3 +183,27 @@ def test_a_dry_run_does_not_draw():
     "A dry run asks whether `construct` runs, not what it draws: a rotating 3D surface (over 30 s of drawing at -ql) answers within 20 s."
     res = probe(SURFACE.format(n='Scene1'), 'Scene1', timeout=20)
     assert res.ok and res.rounds == 1, res.error
+
+FLAT = '''from manim import *
+from manim_nb.layouts import *
+class {n}(TitleAndMainContent):
+    def construct_scene(self):
+    title = self.create_textbox("Squares", self.title_region.width, self.title_region.height)
+    self.play(Write(title.move_to(self.title_region)))
+    squares = VGroup()
+    for i in range(3):
+    squares.add(Square(0.5 + 0.2 * i))
+
+    squares.arrange(RIGHT).move_to(self.main_region)
+    if len(squares) == 3:
+    self.play(Create(squares))
+    else:
+    self.add(squares)
+'''
+
+def test_a_body_a_harness_flattened_is_nested_again():
+    "Every line of the answer at one level (a harness stripped them): bodies go back under their headers, and it runs."
+    res = probe(FLAT.format(n='Scene1'), 'Scene1')
+    assert res.ok, (res.error, res.fixes)
+    assert any(f.startswith('flattened_blocks') for f in res.fixes), res.fixes
+    assert '        for i in range(3):\n            squares.add(' in res.code and '        else:\n            self.add(squares)' in res.code, res.code
