@@ -309,6 +309,12 @@ def _callee_name(call:ast.Call) -> Optional[str]:
     f = call.func
     return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
 
+def _drop_keyword(src, call:ast.Call, k:ast.keyword) -> tuple:
+    "The edit removing keyword argument `k` with its comma (`, k=v`, or `k=v, ` when it comes first)."
+    args = call.args + call.keywords; i = args.index(k)
+    if i: return (src.span(args[i-1])[1], src.span(k)[1], '')
+    return (src.span(k)[0], src.span(args[1])[0] if len(args) > 1 else src.span(k)[1], '')
+
 KEYWORD_RENAMES = {('Code', 'code'): 'code_string', ('Code', 'file_name'): 'code_file', ('Code', 'insert_line_no'): 'add_line_numbers',
                    ('Code', 'style'): 'formatter_style', ('Code', 'line_no_from'): 'line_numbers_from'}  # manim 0.19's Code
 
@@ -328,12 +334,7 @@ def keyword(code:str, f:Failure) -> Optional[Fix]:
     new = KEYWORD_RENAMES.get((name, kw)) if ok and KEYWORD_RENAMES.get((name, kw)) in ok else closest(kw, ok - {kw}, 0.75) if ok else None
     src, k = _Src(code), next(k for k in call.keywords if k.arg == kw)
     if new: return Fix(apply_edits(code, [(src.off(k.lineno, k.col_offset), src.off(k.lineno, k.col_offset) + len(kw), new)]), f'{name}({kw}=) -> {name}({new}=)')
-    a, b = src.span(k)
-    args = call.args + call.keywords
-    i = args.index(k)
-    if i > 0: a = src.span(args[i-1])[1]  # drop ", kw=value"
-    elif len(args) > 1: b = src.span(args[1])[0]  # drop "kw=value, "
-    return Fix(apply_edits(code, [(a, b, '')]), f'{name}(): dropped {kw}= (not a parameter of the installed {where or name})')
+    return Fix(apply_edits(code, [_drop_keyword(src, call, k)]), f'{name}(): dropped {kw}= (not a parameter of the installed {where or name})')
 
 # %% ../nbs/11b_probe.ipynb #c0f19d04
 _RANGE_KW = re.compile(r'([a-z])_(min|max|step)$')
@@ -372,11 +373,6 @@ def range_keywords(code:str, f:Failure) -> Optional[Fix]:
             edits += [_drop_keyword(src, call, k) for k in gone[1:]]
             notes.append(f'{name}({", ".join(k.arg + "=" for k in gone)}) -> {name}({p}_range=)')
     return Fix(apply_edits(code, edits), '; '.join(dict.fromkeys(notes))) if edits else None
-
-def _drop_keyword(src, call:ast.Call, k:ast.keyword) -> tuple:
-    "The edit removing keyword `k` and the comma before it."
-    args = call.args + call.keywords; i = args.index(k)
-    return (src.span(args[i-1])[1], src.span(k)[1], '') if i else (src.span(k)[0], src.span(args[1])[0], '')
 
 # %% ../nbs/11b_probe.ipynb #c0f19d07
 _DIRECTIONS = frozenset('UP DOWN LEFT RIGHT UL UR DL DR IN OUT ORIGIN'.split())
