@@ -20,6 +20,7 @@ __all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', '
 
 # %% ../nbs/11_render.ipynb #a659f97f
 from .core import digest, patch
+from .geometry import BadRecord, RECORD_FILE, RECORD_MAX_BYTES, KEYFRAMES_FILE, install_recorder, read_record
 from .sandbox import (Limits, MiB, GiB, PidsCgroup, SandboxUnavailable, UnsafeResult, as_limits, build_view, cgroup_parent,
                               child_env, confine, containment_facts, enter_userns, job_folder, kill_all, release_folder,
                               sandbox_report, scene_uid, take_file, unavailable, unshare, mount, write_new,
@@ -48,6 +49,7 @@ class RenderJob:
     trusted: bool = False  # code the user trusts: may run without containment where the machine has none
     max_seconds: float = 1800  # a longer clip is refused (no decode bomb reaches the parent)
     dry_run: bool = False  # run the whole `construct` without writing a frame (manim's dry_run): no clip, just whether it runs
+    geometry: bool = False  # also record what the scene shows (`geometry.Recorder`): `RenderResult.geometry`, the keyframes
 
 @dataclass
 class RenderResult:
@@ -62,6 +64,9 @@ class RenderResult:
     failure: Optional[dict] = field(default=None, repr=False)  # what the failed scene's exception said (`failure_of`), untrusted
     last_frame: Optional[Path] = field(default=None, repr=False)  # the clip's last frame, raw RGB (width x height x 3 bytes)
     folder: Optional[Path] = field(default=None, repr=False)  # the fresh folder this render's results arrived in
+    geometry: Optional[dict] = field(default=None, repr=False)  # the checked geometry record (`geometry.read_record`), when asked
+    geometry_error: Optional[str] = field(default=None, repr=False)  # why there is no record although one was asked for
+    keyframes: Optional[Path] = field(default=None, repr=False)  # the record's thumbnails, raw RGB (offsets in the record)
 
     @property
     def reason(self):
@@ -254,6 +259,7 @@ def check_clip(src, # the clip: a path or a binary file object
 
 # %% ../nbs/11_render.ipynb #1121fff0
 LOG_TAIL = 256*1024  # bytes of a child's log the server sends back
+_RUNNER = 'import json, sys; from manim_nb.render import _scene_main; sys.exit(_scene_main(json.loads(sys.argv[1])))'
 CHECK_TIMEOUT = 120  # wall-clock seconds the server gives a clip check
 CHECK_LIMITS = dict(mem=2*GiB, nproc=64, disk=MiB, files=64, tmp=16*MiB)  # and the job's RLIMIT_FSIZE: it writes the checked clip
 
@@ -278,7 +284,11 @@ def _scene_main(req:dict) -> int:
             cls = getattr(mod, req['scene_name'], None)
             if not isinstance(cls, type):
                 print(f"{req['scene_name']} is not in the script"); return 0
-            cls().render()
+            rec = install_recorder(str(w), mod.__file__, keyframes=not cfg['dry_run']) if req.get('geometry') else None
+            scene = cls()
+            try: scene.render()
+            finally:
+                if rec is not None: rec.write(duration=float(scene.renderer.time))
         return 0
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1
     except BaseException as e:
@@ -417,6 +427,8 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send, logs:dict):
         if not facts['contained']: (folder/'tmp').mkdir()
         spec = _spec(req, facts, root, folder, uid)
         cmd = manim_cmd(req['scene_name'], req['quality']) + (['--dry_run'] if req.get('dry_run') else [])
+        if req.get('geometry') and not facts['preload']:  # plain manim cannot record: the same scene runner, in a fresh interpreter
+            cmd = [sys.executable, '-c', _RUNNER, json.dumps({k: spec[k] for k in ('home', 'quality', 'dry_run', 'code', 'scene_name', 'geometry')})]
         main = (lambda: _scene_main(spec)) if facts['preload'] else (lambda: os.execve(sys.executable, cmd, spec['env']))
         pid = os.fork()
     except OSError as e:
@@ -625,6 +637,17 @@ RenderPool.__exit__ = lambda self, *exc: self.close()
 # %% ../nbs/11_render.ipynb #0c95b5b3
 def _tail(text:str, n:int=25) -> str: return '\n'.join(text.rstrip().splitlines()[-n:])
 
+def _take_geometry(r:RenderResult):
+    "Read the geometry record a render brought back (untrusted: size and schema checked) into `r.geometry`, or say why not."
+    rec, kf = r.files.pop(RECORD_FILE, None), r.files.pop(KEYFRAMES_FILE, None)
+    if not isinstance(rec, Path):
+        r.geometry_error = 'the scene did not run to the end' if not r.ok else f"no geometry record ({rec or 'not written'})"; return
+    try:
+        if rec.stat().st_size > RECORD_MAX_BYTES: raise BadRecord(f'record larger than {RECORD_MAX_BYTES} bytes')
+        r.geometry = read_record(rec.read_bytes(), kf.stat().st_size if isinstance(kf, Path) else 0)
+        r.keyframes = kf if isinstance(kf, Path) and r.geometry['keyframes'] else None
+    except (BadRecord, OSError) as e: r.geometry_error = f'geometry record refused: {e}'
+
 def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cpu:int, t0:float) -> RenderResult:
     "The `RenderResult` of a job from the server's answers: its clip and length, or the reason it failed and the log's tail."
     secs, rc, log = time.monotonic() - t0, ended['rc'], ended['log']
@@ -632,6 +655,7 @@ def _result(job:RenderJob, ended:dict, done:dict, timed_out:bool, lim:Limits, cp
     log = inert('\n'.join(l for l in log.split('\n') if FAILURE_MARK not in l))  # not splitlines: it splits at the mark's \x1e
     r = _result_of(job, rc, log, done, timed_out, lim, cpu, secs)
     r.failure, r.folder = (facts if not r.ok else None), Path(done['dest']) if done and done.get('dest') else None
+    if job.geometry: _take_geometry(r)
     return r
 
 _ANSI = re.compile(r'\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|[@-Z\\-_])')
@@ -673,8 +697,8 @@ def render(self:RenderPool, job:RenderJob) -> RenderResult:
     dest = Path(job.workdir).absolute()/jid[:12]; dest.mkdir(parents=True)
     cpu, cg = lim.cpu_for(timeout), PidsCgroup(cgroup_parent(), lim.nproc)
     req = dict(id=jid, code=job.code, scene_name=job.scene_name, quality=job.quality, dest=str(dest), limits=vars(lim), cpu=cpu,
-               cgroup=str(cg.path) if cg.path else None, collect=list(job.collect), trusted=job.trusted, max_seconds=job.max_seconds,
-               dry_run=job.dry_run, timeout=timeout)
+               cgroup=str(cg.path) if cg.path else None, collect=list(job.collect) + ([RECORD_FILE, KEYFRAMES_FILE] if job.geometry else []), trusted=job.trusted, max_seconds=job.max_seconds,
+               dry_run=job.dry_run, timeout=timeout, geometry=job.geometry)
     self._pending[jid], timed_out = q, False
     try:
         try: self._send(req)
