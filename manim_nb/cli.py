@@ -11,7 +11,7 @@ from .core import ManimNbError, ManimNbWarning, NoSpaceError, atomic_write, dige
 
 # %% auto #0
 __all__ = ['STAMP', 'USER_ERRORS', 'ProgressBars', 'parser', 'stamp_key', 'read_stamp', 'write_stamp', 'drop_stamp', 'cmd_render',
-           'cmd_make', 'cmd_status', 'cmd_check', 'cmd_cache', 'cmd_fake_gemini', 'cmd_doctor', 'main']
+           'cmd_make', 'cmd_status', 'cmd_check', 'cmd_qa', 'cmd_cache', 'cmd_fake_gemini', 'cmd_doctor', 'main']
 
 # %% ../nbs/17_cli.ipynb #486380c2
 class ProgressBars:
@@ -39,6 +39,8 @@ def _run_args(p):
     p.add_argument('--no-batch', dest='batch', action='store_false', default=None, help='individual calls instead of one Batch job')
     p.add_argument('--repair-rounds', type=int, default=2, help='LLM repair rounds before the template fallback (default 2)')
     p.add_argument('--probe-rounds', type=int, default=8, help='dry runs the probe may spend fixing a failing scene by rules, before any repair (default 8; 0: off)')
+    p.add_argument('--no-qa', dest='qa', action='store_false', help='no layout QA (OUT/qa, the layout_issues column, rule-based layout fixes)')
+    p.add_argument('--layout-runs', type=int, default=6, help='dry runs the layout rules may spend on a scene with layout issues (default 6; 0: off)')
     p.add_argument('--timeout', type=float, default=180, help='wall-clock seconds per scene render (default 180)')
     p.add_argument('--captions', action='store_true', help='show the narration as captions')
     p.add_argument('--cache', default=None, help='shared cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
@@ -63,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--json', action='store_true', help='print the verdict as JSON')
     p.add_argument('--probe', action='store_true', help='dry-run the code in the sandbox and fix what named rules can fix; ok means the final code runs')
     p.add_argument('--rounds', type=int, default=8, help='most dry runs with --probe (default 8)')
+    p = sub.add_parser('qa', help='render a scene in the sandbox and report what looks broken (off_frame, overlap, small_text, empty); exit 0 clean, 1 issues, 2 could not render')
+    p.add_argument('file'); p.add_argument('--scene', default=None, help='the Scene class (default: the only one in the file)')
+    p.add_argument('--json', action='store_true', help='print the report as JSON')
+    p.add_argument('--quality', choices=['l', 'm', 'h'], default='l', help='render quality; small text is judged at its resolution (default l)')
+    p.add_argument('--narration', type=float, default=None, metavar='SECONDS', help="the narration's length: a shorter scene holds its last frame that long")
+    p.add_argument('--sheet', default=None, metavar='PNG', help='also write the contact sheet (keyframes with the issues outlined)')
+    p.add_argument('--timeout', type=float, default=180, help='wall-clock seconds of the render (default 180)')
     p = sub.add_parser('cache', help='inspect or clear the shared cache')
     p.add_argument('action', choices=['info', 'clear']); p.add_argument('kind', nargs='?', choices=['llm', 'tts', 'render'])
     p.add_argument('--cache', default=None, help='cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
@@ -130,7 +139,8 @@ def _options(a) -> 'RunOptions':
     from manim_nb.pipeline import RunOptions
     return RunOptions(provider=a.provider, tts=a.tts, quality=a.quality, workers=a.workers, batch=a.batch,
                       repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
-                      no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code)
+                      no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code,
+                      qa=a.qa, layout_runs=a.layout_runs)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()
@@ -218,6 +228,33 @@ def cmd_check(a) -> int:
         for e in payload['errors']: print(f'error: {e}', file=sys.stderr)
         if ok: print(payload['code'])
     return 0 if ok else 1
+
+def _source(path:str) -> str:
+    p = Path(path)
+    if not p.is_file(): raise FileNotFoundError(f'{p}: ' + ('a folder, not a file' if p.is_dir() else 'no such file'))
+    try: return p.read_bytes().decode('utf-8')
+    except UnicodeDecodeError as e: raise ManimNbError(f'{p}: not a UTF-8 text file (byte {e.start}); give a Python source file') from None
+
+def cmd_qa(a) -> int:
+    "Render a scene with its geometry record and check its layout; exit 0 clean, 1 issues, 2 could not render."
+    from manim_nb.gate import check
+    from manim_nb.qa import QAReport, qa
+    from manim_nb.render import require_containment
+    src, v = _source(a.file), None
+    v = check(src, a.scene)
+    if not v.ok: r = QAReport(a.scene or '?', False, error='the gate rejects the code: ' + '; '.join(v.errors), quality=a.quality)
+    else:
+        require_containment()  # the code runs: only in the sandbox
+        r = qa(v.code, v.scene, a.quality, a.narration, a.timeout)
+    if a.sheet and r.sheet: Path(a.sheet).write_bytes(r.sheet)
+    if a.json: print(json.dumps(r.to_json()))
+    else:
+        head = f'{r.scene}: ' + ('could not render: ' + (r.error or '').splitlines()[0] if not r.rendered else
+                                 'no layout issues' if r.ok else f'{len(r.issues)} layout issue(s)')
+        print(head, file=sys.stderr)
+        for i in r.issues: print(f"{i['kind']} at {i['t']:g}s: {i['message']}")
+        if a.sheet and r.rendered: print(f"contact sheet: {a.sheet}" if r.sheet else 'no contact sheet (no keyframes)', file=sys.stderr)
+    return 2 if not r.rendered else 0 if r.ok else 1
 
 def cmd_cache(a) -> int:
     "Print what the shared cache holds, or clear it (one kind, or all)."
@@ -313,7 +350,7 @@ def _error_line(e:BaseException) -> str:
 def main(argv=None) -> int:
     "Entry point of the `manim-nb` console script."
     a = parser().parse_args(argv)
-    cmds = dict(render=cmd_render, make=cmd_make, status=cmd_status, check=cmd_check, cache=cmd_cache, doctor=cmd_doctor)
+    cmds = dict(render=cmd_render, make=cmd_make, status=cmd_status, check=cmd_check, qa=cmd_qa, cache=cmd_cache, doctor=cmd_doctor)
     cmds['fake-gemini'] = cmd_fake_gemini
     with _terminal():
         try:

@@ -248,6 +248,7 @@ class Outcome:
     attempts: int = 0
     gate_fixes: str = ''
     probe_rounds: int = 0  # dry runs the probe spent fixing it without a model call
+    layout_issues: int = 0  # what layout QA found in the rendered clip (OUT/qa/SceneN.json)
     input_tokens: int = 0
     output_tokens: int = 0
     thought_tokens: int = 0

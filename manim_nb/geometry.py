@@ -13,7 +13,7 @@ from .core import patch
 __all__ = ['RECORD_FILE', 'KEYFRAMES_FILE', 'RECORD_VERSION', 'RECORD_MAX_BYTES', 'MAX_SNAPSHOTS', 'MAX_UNITS', 'MAX_OBJECTS',
            'MAX_KEYFRAMES', 'KEYFRAME_WIDTH', 'CAP_PER_POINT', 'SAMPLE_S', 'OFF_MARGIN', 'OVERLAP_FRAC', 'INSIDE_FRAC',
            'OPAQUE', 'SMALL_PX', 'SMALL_FRAC', 'EMPTY_S', 'TITLE_BAND', 'BACKGROUND_FRAC', 'Recorder',
-           'install_recorder', 'BadRecord', 'read_record', 'Unit', 'check_record']
+           'install_recorder', 'BadRecord', 'read_record', 'Unit', 'readable_px', 'check_record']
 
 # %% ../nbs/10b_geometry.ipynb #a0e1c007
 RECORD_FILE, KEYFRAMES_FILE = 'geometry.json', 'keyframes.rgb'  # what the child writes in its scene folder
@@ -93,6 +93,7 @@ def _frame_map(scene):
         def proj(p, mob=None):
             if mob is not None and mob in fixed: return p[:, :2]
             return cam.project_points(p)[:, :2]
+        proj.projects = True  # `_box` projects the points themselves, not the corners of their 3D box
         return proj, 1.0
     return (lambda p, mob=None: p[:, :2]), 1.0
 
@@ -102,8 +103,10 @@ def _box(leaves, fmap, mob=None):
     pts = [l.points for l in leaves if len(getattr(l, 'points', ())) and np.isfinite(l.points).all()]
     if not pts: return None
     p = np.concatenate(pts)
-    lo, hi = p.min(axis=0), p.max(axis=0)
-    corners = np.array([[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
+    if getattr(fmap, 'projects', False): corners = p[::max(1, len(p) // 4000)]  # a 3D box's corners project far wider than the object
+    else:
+        lo, hi = p.min(axis=0), p.max(axis=0)
+        corners = np.array([[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
     try: q = fmap(corners, mob)
     except Exception: q = corners[:, :2]
     return (float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()))
@@ -225,8 +228,8 @@ def record_dict(self:Recorder, duration:Optional[float]=None, error:Optional[str
 def _pick(thumbs:list, flagged:set, n:int) -> list:
     first = [x for x in thumbs if x[0] in flagged][:n]
     rest = [x for x in thumbs if x[0] not in flagged]
-    k = n - len(first)
-    if k > 0 and rest: first += [rest[round(j * (len(rest) - 1) / max(1, k - 1))] for j in range(min(k, len(rest)))]
+    k = min(n - len(first), len(rest))
+    if k > 0: first += [rest[round(j * (len(rest) - 1) / max(1, k - 1))] for j in range(k)]
     return sorted({i: x for i, x in first}.items())
 
 @patch
@@ -336,6 +339,9 @@ def _off_frame(u:Unit, w:float, h:float) -> Optional[str]:
     inside = u.x1 > -w/2 and u.x0 < w/2 and u.y1 > -h/2 and u.y0 < h/2
     if not inside: return None  # wholly outside: not drawn, not cut
     over = dict(left=-w/2 - u.x0, right=u.x1 - w/2, bottom=-h/2 - u.y0, top=u.y1 - h/2)
+    if u.kind != 'text':  # a drawing larger than the frame (a zoomed camera on a big graph) is seen in part on purpose
+        big = dict(left=u.x1 - u.x0 > w, right=u.x1 - u.x0 > w, bottom=u.y1 - u.y0 > h, top=u.y1 - u.y0 > h)
+        over = {k: v for k, v in over.items() if not big[k]}
     sides = [f'{k} by {v:.2f}' for k, v in over.items() if v > OFF_MARGIN]
     return ', '.join(sides) or None
 
@@ -344,8 +350,9 @@ def _overlap(a:Unit, b:Unit) -> Optional[str]:
     "Why two units of one snapshot make a layout defect, or None."
     if a.kind != 'text' and b.kind != 'text': return None
     if a.kind == 'text' and b.kind == 'text':
-        small = min(a.area, b.area)
-        return 'texts overlap' if small > 0 and a.inter(b) > OVERLAP_FRAC * small else None
+        small, i = min(a.area, b.area), a.inter(b)
+        if a.label == b.label and i > 0.8 * max(a.area, b.area): return None  # a copy over itself (an outline, a transform's target)
+        return 'texts overlap' if small > 0 and i > OVERLAP_FRAC * small else None
     t, s = (a, b) if a.kind == 'text' else (b, a)
     if s.kind not in ('filled', 'image') or t.area <= 0: return None
     share = t.inter(s) / t.area
@@ -361,15 +368,19 @@ def _content(units:list[Unit], w:float, h:float) -> list[Unit]:
     for u in units:
         if u.area <= 0 and u.kind != 'stroke': continue
         if not (u.x1 > -w/2 and u.x0 < w/2 and u.y1 > -h/2 and u.y0 < h/2) or _background(u, w, h): continue
-        if u.kind == 'text' and u.y0 >= h/2 - TITLE_BAND * h: continue
+        if u.y0 >= h/2 - TITLE_BAND * h: continue  # the title and its decoration
         out.append(u)
     return out
+
+def readable_px(pixel_height:int) -> float:
+    "The smallest readable capital height, in pixels, in a frame `pixel_height` high."
+    return max(SMALL_PX, SMALL_FRAC * pixel_height)
 
 def _defects(rec:dict, snap:dict) -> list[tuple]:
     "(kind, key, units, message) of every defect in one snapshot."
     w, h, ph = rec['frame']['width'], rec['frame']['height'], rec['frame']['pixel_height']
     units, out = _units_of(rec, snap), []
-    small = max(SMALL_PX, SMALL_FRAC * ph)
+    small = readable_px(ph)
     for u in units:
         if _background(u, w, h): continue
         side = _off_frame(u, w, h)
@@ -387,7 +398,8 @@ def _held(snaps:list, i:int) -> bool:
     return snaps[i]['wait'] or i == len(snaps) - 1
 
 def _issue(kind, t, units, message, snap) -> dict:
-    return dict(kind=kind, t=round(t, 2), objects=[u.describe() for u in units], boxes=[u.box() for u in units], message=message, snap=snap)
+    return dict(kind=kind, t=round(t, 2), objects=[u.describe() for u in units], boxes=[u.box() for u in units], message=message, snap=snap,
+                oids=[u.oid for u in units], px=[u.px for u in units])
 
 def _empty(rec:dict, narration_s:Optional[float]) -> list[dict]:
     "Stretches of held snapshots with nothing to look at, longer than `EMPTY_S` (a narration longer than the scene holds its last frame)."
@@ -400,7 +412,7 @@ def _empty(rec:dict, narration_s:Optional[float]) -> list[dict]:
             if start is None: start, total, first = s['t0'], 0.0, min(i, len(snaps) - 1)
             total += s['t'] - s['t0']
         if (not idle or i == len(snaps)) and start is not None:
-            if total > EMPTY_S: out.append(dict(kind='empty', t=round(start, 2), objects=[], boxes=[], snap=max(first, 0),
+            if total > EMPTY_S: out.append(dict(kind='empty', t=round(start, 2), objects=[], boxes=[], snap=max(first, 0), oids=[], px=[],
                                                 message=f'nothing to look at (or only a title) for {total:.1f} s from t={start:.1f} s'))
             start = None
     return out
@@ -410,7 +422,7 @@ def check_record(rec:dict, # a record (from `read_record`, or the recorder's own
                  narration_s:Optional[float]=None, # the scene's narration length: the last frame is held until it ends
                  issues_only:bool=True, # drop the internal `snap` index from each issue
                 ) -> list[dict]:
-    "The layout issues of a geometry record: `{kind, t, objects, boxes, message}`, one per defect and objects, first time seen."
+    "The layout issues of a geometry record: `{kind, t, objects, boxes, message}`, one per defect and objects, first time seen (with `issues_only=False` also the snapshot, object ids and glyph sizes)."
     snaps, out, seen = rec['snapshots'], [], set()
     prev = {}
     for i, s in enumerate(snaps):
@@ -422,5 +434,6 @@ def check_record(rec:dict, # a record (from `read_record`, or the recorder's own
     out += _empty(rec, narration_s)
     out.sort(key=lambda x: (x['t'], x['kind']))
     if issues_only:
-        for x in out: x.pop('snap', None)
+        for x in out:
+            for k in ('snap', 'oids', 'px'): x.pop(k, None)
     return out

@@ -11,8 +11,9 @@ from enum import Enum
 # %% auto #0
 __all__ = ['PALETTE', 'ACCENTS', 'FONT', 'LAYOUT_MANAGER_AVAILABLE', 'drawable', 'clean_text', 'wrap_text', 'fit_text',
            'still_frame', 'split_sentences', 'caption_chunks', 'TemplateScene', 'BoundingBox', 'Region', 'region',
-           'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into', 'safe_tex', 'label_mobject', 'HGroup',
-           'SurroundingCircle', 'LayoutStrategy', 'PreferredPosition', 'LayoutItem', 'LayoutReport', 'LayoutManager']
+           'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into', 'fit_in_frame', 'safe_tex',
+           'label_mobject', 'HGroup', 'SurroundingCircle', 'LayoutStrategy', 'PreferredPosition', 'LayoutItem',
+           'LayoutReport', 'LayoutManager']
 
 # %% ../nbs/01_layouts.ipynb #a994a234
 import numpy as np
@@ -329,6 +330,16 @@ def fit_into(mob, width:float, height:float, center=ORIGIN, upscale:bool=False):
         k = min(width / mob.width, height / mob.height)
         if k < 1 or upscale: mob.scale(k)
     return mob.move_to(center)
+
+# %% ../nbs/01_layouts.ipynb #f1f0a002
+def fit_in_frame(mob, margin:float=0.2):
+    "Shrink `mob` to fit the frame less `margin` on each side and shift it just inside; untouched when it is inside already."
+    w, h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    if mob.width > 2 * w or mob.height > 2 * h: mob.scale(min(2 * w / max(mob.width, 1e-6), 2 * h / max(mob.height, 1e-6)))
+    dx = max(0, -w - mob.get_left()[0]) - max(0, mob.get_right()[0] - w)
+    dy = max(0, -h - mob.get_bottom()[1]) - max(0, mob.get_top()[1] - h)
+    if dx or dy: mob.shift(dx * RIGHT + dy * UP)
+    return mob
 
 # %% ../nbs/01_layouts.ipynb #5eb8606f
 def safe_tex(tex:str, font_size:float=48, color=None, **kwargs):

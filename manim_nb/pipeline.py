@@ -14,8 +14,8 @@ if TYPE_CHECKING: import pandas
 # %% auto #0
 __all__ = ['LOCK', 'CLIP_SLACK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches',
            'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round',
-           'probe_phase', 'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes',
-           'summarize', 'status']
+           'probe_phase', 'layout_phase', 'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows',
+           'write_outcomes', 'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #e1ad9637
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
@@ -108,6 +108,8 @@ class RunOptions:
     executor: Optional[str] = None  # where renders run: `dask://HOST:PORT` (default: this machine)
     overlap: bool = True            # start each scene's next phase as soon as it can (False: strictly phase by phase)
     trusted_code: bool = False      # the scenes' code is yours: render it even where the sandbox cannot contain it
+    qa: bool = True                 # layout QA of every render: OUT/qa/SceneN.json and .png, the `layout_issues` column
+    layout_runs: int = 6            # dry runs the layout rules may spend on a scene with layout issues (0: no rule-based fixes)
 
 # %% ../nbs/15_pipeline.ipynb #249eb0ab
 @patch
@@ -122,6 +124,7 @@ def resolved(self:RunOptions) -> RunOptions:
     if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
     if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
     if self.probe_rounds < 0: raise RunError(f'--probe-rounds must be 0 or more, not {self.probe_rounds}')
+    if self.layout_runs < 0: raise RunError(f'--layout-runs must be 0 or more, not {self.layout_runs}')
     if self.replay and not Path(self.replay).is_dir(): raise RunError(f'{self.replay}: nothing to replay (not a folder); give a run folder or a cache folder')
     if self.executor and not str(self.executor).startswith('dask://'): raise RunError(f'cannot use --executor {self.executor}: give dask://HOST:PORT (a Dask scheduler)')
     from manim_nb.providers import PROVIDERS
@@ -231,7 +234,7 @@ class Run:
         elif self.options.batch is False and hasattr(provider, 'batch'): provider.batch = False
         self.provider = provider
         with RunLock(self.out):
-            for d in ('scenes', 'audio', 'clips', 'work'): (self.out/d).mkdir(parents=True, exist_ok=True)
+            for d in ('scenes', 'audio', 'clips', 'qa', 'work'): (self.out/d).mkdir(parents=True, exist_ok=True)
             self.caches = make_caches(self.options, self.out)
             self.manifest = Manifest(self.out/'manifest.json')
             self._sync_storyboard()
@@ -255,10 +258,11 @@ class Run:
         return None if self.options.no_cache or self.options.replay else self.caches[-1]
 
     def path(self, kind, seq) -> Path:
-        "Where scene `seq`'s artifact of `kind` (audio, code, rejected, clip, last, av) lives."
+        "Where scene `seq`'s artifact of `kind` (audio, code, rejected, clip, last, av, qa, sheet) lives."
         name = f'Scene{seq}'
         return dict(audio=self.out/'audio'/f'{name}.wav', code=self.out/'scenes'/f'{name}.py', rejected=self.out/'scenes'/f'{name}.rejected.py',
-                    clip=self.out/'clips'/f'{name}.mp4', last=self.out/'clips'/f'{name}.last.rgb', av=self.out/'clips'/f'{name}.av.mp4')[kind]
+                    clip=self.out/'clips'/f'{name}.mp4', last=self.out/'clips'/f'{name}.last.rgb', av=self.out/'clips'/f'{name}.av.mp4',
+                    qa=self.out/'qa'/f'{name}.json', sheet=self.out/'qa'/f'{name}.png')[kind]
 
     def audio_s(self, seq) -> float: return float(self.manifest.scene(seq).get('audio_s') or 0.0)
 
@@ -459,7 +463,23 @@ CLIP_SLACK = 60  # seconds a scene's clip may run past its narration (more is re
 
 def _needs_render(run, s):
     return (run.manifest.scene(s.seq).get('clip_fp') != _clip_key(run, s.seq) or not run.path('clip', s.seq).exists()
-            or not run.path('last', s.seq).exists())
+            or not run.path('last', s.seq).exists() or (run.options.qa and not run.path('qa', s.seq).exists()))
+
+def _write_qa(run, s, rec:Optional[dict], keyframes:Optional[Path], error:Optional[str]=None):
+    "Check a scene's geometry record against its narration: OUT/qa/SceneN.json (and .png, the contact sheet), `layout_issues`."
+    from manim_nb.geometry import check_record
+    from manim_nb.qa import QAReport, contact_sheet
+    q, narr = run.options.quality, run.audio_s(s.seq) or None
+    if rec is None: rep = QAReport(s.name, True, error=error or 'no geometry record', quality=q)  # rendered, not checked
+    else:
+        rep = QAReport(s.name, True, check_record(rec, narr), quality=q, frame=rec['frame'])
+        try: rep.sheet = contact_sheet(rec, keyframes, narr)
+        except Exception as e: warn_once(f'{s.name}: no contact sheet: {one_line(repr(e))}')
+    if rep.sheet: atomic_write(run.path('sheet', s.seq), rep.sheet)
+    else: run.path('sheet', s.seq).unlink(missing_ok=True)
+    atomic_write(run.path('qa', s.seq), json.dumps(rep.to_json(), indent=1))
+    run.manifest.update(s.seq, layout_issues=len(rep.issues))
+    return rep
 
 def _cached_clip(run, s) -> bool:
     "Take scene `s`'s clip from the shared cache when it is there."
@@ -467,8 +487,18 @@ def _cached_clip(run, s) -> bool:
     cache, key = run.shared_cache, _clip_key(run, s.seq)
     if not (cache and cache.fetch('render', key, run.path('last', s.seq), '.last.rgb')
             and cache.fetch('render', key, run.path('clip', s.seq), '.mp4')): return False
+    if run.options.qa and not _cached_qa(run, s, key): return False
     run.manifest.update(s.seq, render_status='ok', render_s=0.0, clip_s=round(media_duration(run.path('clip', s.seq)), 3), clip_fp=key, error='')
     run.start_mux(s); run.emit('render', 'scene', s.seq, ok=True, error=None, cached=True)
+    return True
+
+def _cached_qa(run, s, key) -> bool:
+    "The layout QA of a cached clip, from its cached geometry record (checked again: the narration may differ)."
+    from manim_nb.geometry import read_record, BadRecord
+    rec, kf = run.shared_cache.get('render', key, '.geometry.json'), run.shared_cache.get('render', key, '.keyframes.rgb')
+    if rec is None: return False
+    try: _write_qa(run, s, read_record(rec.read_bytes(), kf.stat().st_size if kf else 0), kf)
+    except (BadRecord, OSError): return False
     return True
 
 def _record_render(run, s, res) -> None:
@@ -480,6 +510,11 @@ def _record_render(run, s, res) -> None:
             with atomic_path(run.path(kind, s.seq)) as part: shutil.copyfile(src, part)
         if run.shared_cache:
             run.shared_cache.put_file('render', key, res.last_frame, '.last.rgb'); run.shared_cache.put_file('render', key, res.clip, '.mp4')
+        if run.options.qa:
+            _write_qa(run, s, res.geometry, res.keyframes, res.geometry_error)
+            if run.shared_cache and res.geometry is not None:  # the checked record, so a cached clip is checked again without a render
+                run.shared_cache.put_bytes('render', key, json.dumps(res.geometry).encode(), '.geometry.json')
+                if res.keyframes: run.shared_cache.put_file('render', key, res.keyframes, '.keyframes.rgb')
         run.manifest.update(s.seq, render_status='ok', render_s=round(res.seconds, 2), clip_s=round(res.duration or 0, 3), clip_fp=key, error='')
         run.start_mux(s)
     else: run.manifest.update(s.seq, render_status='failed', render_s=round(res.seconds, 2), error=res.error or 'render failed')
@@ -502,7 +537,7 @@ class Renderer:
         if _cached_clip(self.run, s): return
         r = self.run
         job = RenderJob(r.path('code', s.seq).read_text(), s.name, r.out/'work'/s.name, r.options.quality, r.options.timeout,
-                        trusted=r.options.trusted_code, max_seconds=max(r.audio_s(s.seq), 1.0) + CLIP_SLACK)
+                        trusted=r.options.trusted_code, max_seconds=max(r.audio_s(s.seq), 1.0) + CLIP_SLACK, geometry=r.options.qa)
         self.scheduler.submit(job, priority=r.audio_s(s.seq), then=lambda res: self._record(s, res))
 
     def _record(self, s, res):
@@ -597,6 +632,39 @@ def _repair_error(run, q, error:str) -> str:
     d = run.manifest.scene(q).get('probe_diagnosis') or ''
     return f'{error}\n\n{d}' if d else error
 
+# %% ../nbs/15_pipeline.ipynb #c3a1f002
+def _fix_one(run, s):
+    from manim_nb.qa import fix_layout
+    o = run.options
+    return fix_layout(run.path('code', s.seq).read_text(), s.name, o.quality, run.audio_s(s.seq) or None, runs=o.layout_runs, timeout=o.timeout)
+
+def layout_phase(run:Run, renderer:Renderer) -> None:
+    "Fix rendered scenes' layout issues by rule (no model call) and render the fixed ones; a fixed scene that fails keeps its old code."
+    if not run.options.qa or run.options.layout_runs <= 0: return
+    recs = {s.seq: run.manifest.scene(s.seq) for s in run.storyboard.scenes}
+    todo = [s for s in run.storyboard.scenes if recs[s.seq].get('render_status') == 'ok' and recs[s.seq].get('layout_issues')
+            and recs[s.seq].get('layout_tried') != recs[s.seq].get('code_sha')]
+    if not todo: return
+    run.emit('render', 'state', layout=[s.seq for s in todo])
+    with _threads(max(1, min(len(todo), run.options.workers)), 'layout') as ex: results = list(ex.map(lambda s: _fix_one(run, s), todo))
+    old, errs = {}, {}
+    handler = _code_handler(run, renderer, errs)
+    for s, fx in zip(todo, results):
+        if fx.fixes:
+            rec = run.manifest.scene(s.seq)
+            old[s.seq] = (run.path('code', s.seq).read_text(), rec.get('gate_fixes') or '')
+            handler(s.seq, SceneCode(fx.code, rec.get('codegen_source') or run.provider.name, attempts=0))
+            run.manifest.update(s.seq, gate_fixes='; '.join(dict.fromkeys([f for f in old[s.seq][1].split('; ') if f] + fx.fixes)))
+        run.manifest.update(s.seq, layout_tried=run.manifest.scene(s.seq).get('code_sha'))
+    if not old: return
+    failed = dict(errs, **renderer.wait())
+    back = _code_handler(run, renderer, {})
+    undo = [q for q in old if q in failed]
+    for q in undo:  # the fixed code did not render: the code that did comes back (its clip from the shared cache, if on)
+        back(q, SceneCode(old[q][0], run.manifest.scene(q).get('codegen_source') or run.provider.name, attempts=0))
+        run.manifest.update(q, gate_fixes=old[q][1], layout_tried=run.manifest.scene(q).get('code_sha'))
+    if undo: renderer.wait()
+
 # %% ../nbs/15_pipeline.ipynb #12ac5a15
 def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Finish every render (some started during codegen), with repair rounds and the template fallback; returns final failures."
@@ -618,6 +686,7 @@ def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int,
         still.update(renderer.wait())
         failed = probe_phase(run, still, renderer)
     if failed: failed = _fall_back(run, failed, renderer)
+    layout_phase(run, renderer)
     run.emit('render', 'end', failed=sorted(failed))
     return failed
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 # %% auto #0
-__all__ = ['COLORS', 'QAReport', 'contact_sheet', 'report_of', 'qa']
+__all__ = ['COLORS', 'QAReport', 'contact_sheet', 'report_of', 'qa', 'insert_at', 'layout_fixes', 'LayoutFix', 'fix_layout']
 
 # %% ../nbs/11c_qa.ipynb #b0e1c005
 from .geometry import check_record
@@ -29,7 +29,7 @@ class QAReport:
     sheet: Optional[bytes] = field(default=None, repr=False)  # the contact sheet, PNG
 
     @property
-    def ok(self) -> bool: return self.rendered and not self.issues
+    def ok(self) -> bool: return self.rendered and self.error is None and not self.issues
 
     def to_json(self) -> dict:
         "The `manim-nb qa --json` payload (and `OUT/qa/SceneN.json`)."
@@ -109,3 +109,99 @@ def qa(code:str, # scene code (untrusted: it runs only in the sandbox)
     wd = Path(tempfile.mkdtemp(prefix='manim_nb_qa_'))
     try: return report_of(render_job(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=dry_run)), quality, narration_s)
     finally: shutil.rmtree(wd, ignore_errors=True)
+
+# %% ../nbs/11c_qa.ipynb #b0e1c021
+import ast, keyword
+from .geometry import readable_px
+
+def _stmt_at(code:str, line:int) -> Optional[ast.stmt]:
+    "The innermost statement of `code` spanning `line` (inside a function body), or None."
+    best = None
+    for node in ast.walk(ast.parse(code)):
+        for body in (getattr(node, f, None) for f in ('body', 'orelse', 'finalbody')):
+            if not isinstance(body, list) or isinstance(node, (ast.Module, ast.ClassDef)): continue
+            for st in body:
+                if isinstance(st, ast.stmt) and st.lineno <= line <= (st.end_lineno or st.lineno) and (best is None or st.lineno >= best.lineno):
+                    best = st
+    return best
+
+def insert_at(code:str, line:int, text:str, after:bool=False) -> Optional[str]:
+    "`code` with the statement `text` inserted before (or after) the statement at `line`, at its indentation; None if none."
+    try: st = _stmt_at(code, line)
+    except SyntaxError: return None
+    if st is None or not isinstance(st, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)): return None
+    lines = code.split('\n')
+    head = lines[st.lineno - 1]
+    lines.insert(st.end_lineno if after else st.lineno - 1, head[:len(head) - len(head.lstrip())] + text)
+    return '\n'.join(lines)
+
+# %% ../nbs/11c_qa.ipynb #b0e1c022
+def _name(rec:dict, oid:int) -> tuple[Optional[str], Optional[int]]:
+    o = rec['objects'][oid]
+    n = o.get('name')
+    return (n if n and n.isidentifier() and not keyword.iskeyword(n) and n != 'self' else None), o.get('line')
+
+def layout_fixes(rec:dict, issue:dict) -> list[tuple[str, int, str, bool]]:
+    "Candidate fixes of one issue (with `oids`): `(rule, line, statement, after)`."
+    ids, kind = issue.get('oids') or [], issue['kind']
+    if kind == 'off_frame' and ids:
+        n, line = _name(rec, ids[0])
+        return [('fit_in_frame', line, f'fit_in_frame({n})', False)] if n and line else []
+    if kind == 'small_text' and ids:
+        (n, line), px = _name(rec, ids[0]), (issue.get('px') or [0])[0]
+        k = round(readable_px(rec['frame']['pixel_height']) / px * 1.05, 3) if px else 0
+        return [('readable', line, f'{n}.scale({k})', False)] if n and line and 1 < k < 10 else []
+    if kind == 'overlap' and len(ids) == 2:
+        (na, la), (nb, lb) = _name(rec, ids[0]), _name(rec, ids[1])
+        ka, kb = (rec['objects'][i]['kind'] for i in ids)
+        if ka == kb == 'text' and na and nb and la and lb:
+            (na, la), (nb, lb) = sorted([(na, la), (nb, lb)], key=lambda x: x[1])
+            return [('separate', lb, f'{nb}.next_to({na}, DOWN, buff=0.2)', False)]
+        t = ids[0] if ka == 'text' else ids[1]
+        n, line = _name(rec, t)
+        if 'drawn over' in issue['message'] and n and line: return [('text_on_top', line, f'self.bring_to_front({n})', True)]
+    return []
+
+# %% ../nbs/11c_qa.ipynb #b0e1c023
+@dataclass
+class LayoutFix:
+    "What `fix_layout` did to one scene."
+    code: str  # the code, fixed where a rule helped (gated again)
+    fixes: list = field(default_factory=list)  # `layout: RULE: statement` for each kept fix
+    before: int = 0  # issues before
+    after: int = 0  # issues after
+    runs: int = 0  # sandboxed dry runs spent
+    error: Optional[str] = None
+
+def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optional[float]):
+    "A sandboxed dry run of `code` with the recorder: (record, issues with object ids), or None when it does not run."
+    wd = Path(tempfile.mkdtemp(prefix='manim_nb_layout_'))
+    try: res = render_job(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=True))
+    finally: shutil.rmtree(wd, ignore_errors=True)
+    return (res.geometry, check_record(res.geometry, narration_s, issues_only=False)) if res.ok and res.geometry else None
+
+# %% ../nbs/11c_qa.ipynb #b0e1c024
+def fix_layout(code:str, # gated scene code that renders
+               scene:str, # its Scene class
+               quality:str='l', narration_s:Optional[float]=None,
+               runs:int=6, # most sandboxed dry runs to spend
+               timeout:float=60, # wall-clock seconds of each dry run
+               record:Optional[dict]=None, # the geometry record of `code` when there is one (saves a dry run)
+              ) -> LayoutFix:
+    "Apply the layout rules one at a time, keeping each only when a dry run shows fewer issues and the scene still runs."
+    from manim_nb.gate import check
+    got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s), 1)
+    if got is None: return LayoutFix(code, runs=n, error='the scene does not run')
+    (rec, issues), fixes, tried = got, [], set()
+    before = len(issues)
+    while n < runs:
+        cands = [f for i in issues for f in layout_fixes(rec, i) if (f[0], f[2]) not in tried]
+        if not cands: break
+        rule, line, stmt, after = cands[0]; tried.add((rule, stmt))
+        new = insert_at(code, line, stmt, after)
+        v = check(new, scene) if new else None
+        if v is None or not v.ok: continue
+        n += 1
+        got = _geometry(v.code, scene, quality, timeout, narration_s)
+        if got and len(got[1]) < len(issues): code, (rec, issues) = v.code, got; fixes.append(f'layout: {rule}: {stmt}')
+    return LayoutFix(code, fixes, before, len(issues), n)
