@@ -207,10 +207,7 @@ def cmd_status(a) -> int:
 def cmd_check(a) -> int:
     "Run the gate on a file; exit 0 when accepted, 1 when rejected."
     from manim_nb.gate import check
-    p = Path(a.file)
-    if not p.is_file(): raise FileNotFoundError(f'{p}: ' + ('a folder, not a file' if p.is_dir() else 'no such file'))
-    try: src = p.read_bytes().decode('utf-8')
-    except UnicodeDecodeError as e: raise ManimNbError(f'{p}: not a UTF-8 text file (byte {e.start}); give a Python source file') from None
+    src = _source(a.file)
     if a.probe:
         from manim_nb.probe import probe
         from manim_nb.render import require_containment
@@ -229,6 +226,7 @@ def cmd_check(a) -> int:
         if ok: print(payload['code'])
     return 0 if ok else 1
 
+# %% ../nbs/17_cli.ipynb #c3a1f012
 def _source(path:str) -> str:
     p = Path(path)
     if not p.is_file(): raise FileNotFoundError(f'{p}: ' + ('a folder, not a file' if p.is_dir() else 'no such file'))
@@ -240,8 +238,7 @@ def cmd_qa(a) -> int:
     from manim_nb.gate import check
     from manim_nb.qa import QAReport, qa
     from manim_nb.render import require_containment
-    src, v = _source(a.file), None
-    v = check(src, a.scene)
+    v = check(_source(a.file), a.scene)
     if not v.ok: r = QAReport(a.scene or '?', False, error='the gate rejects the code: ' + '; '.join(v.errors), quality=a.quality)
     else:
         require_containment()  # the code runs: only in the sandbox
@@ -256,6 +253,7 @@ def cmd_qa(a) -> int:
         if a.sheet and r.rendered: print(f"contact sheet: {a.sheet}" if r.sheet else 'no contact sheet (no keyframes)', file=sys.stderr)
     return 2 if not r.rendered else 0 if r.ok else 1
 
+# %% ../nbs/17_cli.ipynb #c3a1f013
 def cmd_cache(a) -> int:
     "Print what the shared cache holds, or clear it (one kind, or all)."
     from manim_nb.cache import Cache, cache_info, cache_clear

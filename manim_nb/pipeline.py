@@ -465,6 +465,7 @@ def _needs_render(run, s):
     return (run.manifest.scene(s.seq).get('clip_fp') != _clip_key(run, s.seq) or not run.path('clip', s.seq).exists()
             or not run.path('last', s.seq).exists() or (run.options.qa and not run.path('qa', s.seq).exists()))
 
+# %% ../nbs/15_pipeline.ipynb #c3a1f010
 def _write_qa(run, s, rec:Optional[dict], keyframes:Optional[Path], error:Optional[str]=None):
     "Check a scene's geometry record against its narration: OUT/qa/SceneN.json (and .png, the contact sheet), `layout_issues`."
     from manim_nb.geometry import check_record
@@ -481,6 +482,7 @@ def _write_qa(run, s, rec:Optional[dict], keyframes:Optional[Path], error:Option
     run.manifest.update(s.seq, layout_issues=len(rep.issues))
     return rep
 
+# %% ../nbs/15_pipeline.ipynb #c3a1f011
 def _cached_clip(run, s) -> bool:
     "Take scene `s`'s clip from the shared cache when it is there."
     from manim_nb.assemble import media_duration
