@@ -168,6 +168,16 @@ def wait_until(self:TemplateScene, t:float):
     rest = t - self.elapsed
     if rest >= 0.5 / config.frame_rate: self.wait(rest + 0.5 / config.frame_rate)  # frozen waits floor to frames
 
+# %% ../nbs/01_layouts.ipynb #f1f0a004
+@patch
+def sentence_starts(self:TemplateScene) -> list[float]:
+    "When each narration sentence starts, in seconds from the scene's start: `sentence_times` if the narration gave them, else each sentence's share of the narration's characters."
+    given = getattr(self, 'sentence_times', None)
+    if given: return [float(t) for t in given]
+    ss = split_sentences(self.narration_text)
+    total = sum(len(x) + 1 for x in ss) or 1
+    return [float(v) for v in np.cumsum([0] + [len(x) + 1 for x in ss[:-1]]) / total * self.target_duration] if ss else []
+
 # %% ../nbs/01_layouts.ipynb #d2cae9c8
 @patch
 def play_steps(self:TemplateScene, steps, start:float|None=None, end:float|None=None, max_run:float=2.0, min_run:float=0.5):

@@ -4,14 +4,15 @@
 
 # %% ../nbs/02_templates.ipynb #3df46ce9
 from __future__ import annotations
-import ast, math, textwrap
+import ast, math, re, textwrap
 from typing import ClassVar, Literal, Optional, Union
 
 # %% auto #0
-__all__ = ['LAYOUT_BASES', 'TEMPLATES', 'NP_FUNCS', 'SHAPES', 'Template', 'register_template', 'template_help', 'TitleCard',
-           'Bullets', 'Equation', 'check_function_expr', 'make_function', 'nice_step', 'auto_y_range', 'axis_range',
-           'graph_segments', 'Graph', 'pythagoras_figure', 'make_shape', 'SplitShape', 'key_sentences', 'Captions',
-           'SplitCaptions', 'template_call', 'template_source']
+__all__ = ['LAYOUT_BASES', 'TEMPLATES', 'NP_FUNCS', 'SHAPES', 'FIGURES', 'Template', 'register_template', 'template_help',
+           'TitleCard', 'Bullets', 'Equation', 'check_function_expr', 'make_function', 'nice_step', 'auto_y_range',
+           'axis_range', 'graph_segments', 'Graph', 'pythagoras_figure', 'make_shape', 'SplitShape', 'to_tex',
+           'find_formulas', 'find_figure', 'key_points', 'make_figure', 'Explainer', 'scene_content', 'template_call',
+           'template_source']
 
 # %% ../nbs/02_templates.ipynb #b5239817
 import numpy as np
@@ -343,67 +344,170 @@ class SplitShape(Template):
         steps += text_steps[1:] + ([[FadeIn(label, shift=0.2 * UP)]] if len(label) else [])
         s.play_steps(steps, start=0, max_run=1.8)
 
-# %% ../nbs/02_templates.ipynb #190384f4
-def key_sentences(text:str, # the narration
-                  max_chars:int=170, # keep sentences while the total stays under this
-                  max_sentences:int=2
-                 ) -> list[str]:
-    "The first sentence or two of `text`, the first cut at a word boundary when it alone is too long."
-    from manim_nb.layouts import split_sentences
+# %% ../nbs/02_templates.ipynb #e7a1c002
+_TEX = [('π', r'\pi '), ('θ', r'\theta '), ('ω', r'\omega '), ('λ', r'\lambda '), ('μ', r'\mu '), ('σ', r'\sigma '), ('Δ', r'\Delta '),
+        ('α', r'\alpha '), ('β', r'\beta '), ('∞', r'\infty '), ('≈', r'\approx '), ('≤', r'\le '), ('≥', r'\ge '), ('×', r'\times '),
+        ('·', r'\cdot '), ('²', '^2'), ('³', '^3'), ('−', '-')]
+_SHORT = r"(?i:so|is|if|in|an|as|at|be|by|do|it|no|of|on|or|to|up|us|we|am)\b"
+_TOK = rf"(?:(?<![A-Za-z])(?!{_SHORT})[A-Za-zα-ωΔ]{{1,2}}(?![A-Za-z])[²³\d]*|\d+(?:\.\d+)?|[+\-−*/^_()·×√²³{{}}π]| )"
+_FUN = r"(?:sqrt|sin|cos|tan|log|exp|ln)"
+_FORMULA = re.compile(rf"((?:{_TOK})+?)([=≈])((?:{_TOK}|{_FUN}|[=≈])+?)(?=\s*(?:[,;:!?]|\.(?:\s|$)|$|\s+(?:[A-Za-z]{{3,}}|{_SHORT})))")
+def to_tex(formula:str) -> str:
+    "A formula as written in prose, as LaTeX: Greek letters, `√(x)`, superscript digits, `≈`."
+    s = formula.strip()
+    s = re.sub(r'√\s*\(([^()]*)\)', r'\\sqrt{\1}', s)
+    s = re.sub(r'√\s*(\w+)', r'\\sqrt{\1}', s)
+    for a, b in _TEX: s = s.replace(a, b)
+    return re.sub(r'\s+', ' ', s).strip()
+def find_formulas(text:str, most:int=2) -> list[str]:
+    "Formulas written in `text` (symbols and one- or two-letter names around `=` or `≈`), as LaTeX."
     out = []
-    for s in split_sentences(text)[:max_sentences]:
-        if out and sum(map(len, out)) + len(s) > max_chars: break
-        out.append(s if len(s) <= max_chars else textwrap.shorten(s, max_chars, placeholder=' …'))
-    return out or ['…']
+    for m in _FORMULA.finditer(text or ''):
+        lhs, rhs = m.group(1).strip(), m.group(3).strip()
+        if not lhs or not rhs or not re.search(r'[A-Za-zα-ωΔπ\d]', lhs) or not re.search(r'[A-Za-zα-ωΔπ\d]', rhs): continue
+        f = to_tex(f'{lhs} {m.group(2)} {rhs}')
+        if f not in out: out.append(f)
+    return out[:most]
 
-# %% ../nbs/02_templates.ipynb #645b69d2
-def _sentence_blocks(sentences, width, height, center, font_size=40):
-    from manim import DOWN, VGroup
-    from manim_nb.layouts import fit_into, wrap_text
-    blocks = VGroup(*[wrap_text(s, width, font_size=font_size, align='center') for s in sentences])
-    return fit_into(blocks.arrange(DOWN, buff=0.5), width, height, center)
+# %% ../nbs/02_templates.ipynb #e7a1c004
+FIGURES = {  # figure: words in the direction or narration that name it (first match wins, direction first)
+    'pendulum': ('pendulum', 'swing', 'bob '),
+    'graph': ('axes', 'graph', 'plot', 'curve', 'parabola', 'function', 'sine wave', 'wave'),
+    'triangle': ('triangle', 'hypotenuse'),
+    'vectors': ('vector', 'arrow', 'force'),
+    'number_line': ('number line',),
+    'circle': ('circle', 'orbit', 'radius'),
+}
 
-class Captions(Template):
-    "The heading in the title region and the narration's key sentences in the main region."
+def find_figure(*texts:str) -> str:
+    "The first figure of `FIGURES` that one of `texts` (direction first) names, or ''."
+    for t in texts:
+        low = f' {(t or "").lower()} '
+        hits = [(low.find(w), f) for f, ws in FIGURES.items() for w in ws if w in low]
+        if hits: return min(hits)[1]
+    return ''
+
+def key_points(text:str, most:int=5, chars:int=80) -> list[str]:
+    "One short point per sentence of `text` (at most `most`; each cut at a word boundary to `chars`)."
+    from manim_nb.layouts import split_sentences
+    pts = [textwrap.shorten(s, chars, placeholder=' …') for s in split_sentences(text)]
+    return [p for p in pts if p][:most] or ['…']
+
+# %% ../nbs/02_templates.ipynb #e7a1c007
+def make_figure(name:str, # one of FIGURES
+                width:float, height:float, center) -> tuple:
+    "`(mobject, updater or None)` of a named figure fitted to a `width` x `height` box at `center`."
+    from manim import (Arrow, Axes, Circle, DashedLine, Dot, DOWN, LEFT, Line, MathTex, NumberLine, ORIGIN, Polygon, RIGHT, UP,
+                       VGroup, rotate_vector)
+    from manim_nb.layouts import ACCENTS, PALETTE, fit_into, safe_tex
+    ink, acc = PALETTE['ink'], PALETTE['accent']
+    upd = None
+    if name == 'pendulum':
+        top, bob = 1.8 * UP, 1.8 * UP + 3.2 * rotate_vector(DOWN, 0.45)
+        rod, ball = Line(top, bob, color=ink), Dot(bob, radius=0.22, color=acc)
+        fig = VGroup(Line(top + 0.7 * LEFT, top + 0.7 * RIGHT, color=PALETTE['muted'], stroke_width=6), DashedLine(top, top + 3.4 * DOWN, color=PALETTE['muted']),
+                     VGroup(rod, ball, safe_tex('L', 40, ink).move_to(top + 1.6 * rotate_vector(DOWN, 0.45) + 0.35 * RIGHT)))
+    elif name == 'graph':
+        ax = Axes(x_range=[-3, 3, 1], y_range=[-1, 4, 1], x_length=5, y_length=3.6, tips=False, axis_config=dict(color=PALETTE['muted']))
+        fig = VGroup(ax, ax.plot(lambda x: 0.4 * x ** 2, color=acc, x_range=[-3, 3]))
+    elif name == 'triangle':
+        a, b, c = ORIGIN, 3 * RIGHT, 3 * RIGHT + 2 * UP
+        fig = VGroup(Polygon(a, b, c, color=ink), *[safe_tex(t, 40, ink).next_to((p + q) / 2, d, buff=0.15)
+                                                    for t, p, q, d in (('a', a, b, DOWN), ('b', b, c, RIGHT), ('c', a, c, UP + LEFT))])
+    elif name == 'vectors':
+        fig = VGroup(Arrow(ORIGIN, 2.5 * RIGHT + UP, buff=0, color=acc), Arrow(ORIGIN, 1.8 * UP + 0.6 * LEFT, buff=0, color=ACCENTS[1 % len(ACCENTS)]),
+                     Dot(ORIGIN, color=ink))
+    elif name == 'number_line':
+        fig = NumberLine(x_range=[-4, 4, 1], length=6, include_numbers=True, color=ink, font_size=30)
+    elif name == 'circle':
+        fig = VGroup(Circle(radius=1.5, color=acc), Line(ORIGIN, 1.5 * RIGHT, color=ink), Dot(ORIGIN, color=ink), safe_tex('r', 40, ink).move_to(0.75 * RIGHT + 0.3 * UP))
+    else: raise ValueError(f'unknown figure {name!r}; use one of {", ".join(FIGURES)}')
+    fit_into(fig, width, height, center)
+    if name == 'pendulum':
+        pivot, rest = fig[0].get_center(), fig[2].copy()
+        def upd(m, dt, t=[0.0]):  # the swing group, from its drawn tilt of 0.45 rad to the other side and back, 2.9 s a swing
+            t[0] += dt
+            m[2].become(rest.copy().rotate(0.45 * (math.cos(2.2 * t[0]) - 1), about_point=pivot))
+    return fig, upd
+
+# %% ../nbs/02_templates.ipynb #e7a1c008
+class Explainer(Template):
+    "Key points revealed sentence by sentence, with the formulas and the figure the scene names (the fallback for scenes without params)."
     title: str = ''
-    text: list[str] = Field(default_factory=list)  # default: the narration's key sentences
+    points: list[str] = Field(default_factory=list)  # one per narration sentence (default: the narration's)
+    formulas: list[str] = Field(default_factory=list)  # LaTeX, each shown when its sentence starts
+    figure: str = ''  # one of FIGURES, or '' for none
+    at: list[int] = Field(default_factory=list)  # sentence index of each formula, then of the figure (default: the second sentence)
+
+    def boxes(self, s, heading):
+        "(points box, visual box) as (center, width, height); the visual box is None without formulas or figure."
+        from manim import config
+        fw = config.frame_width
+        top = (heading.get_bottom()[1] - 0.35) if len(heading) else config.frame_height / 2 - 0.6
+        bottom = -config.frame_height / 2 + (1.4 if s.show_captions else 0.5)
+        h, cy = top - bottom, (top + bottom) / 2
+        if not (self.formulas or self.figure): return (np.array([0, cy, 0]), 0.86 * fw, h), None
+        lw = 0.52 * fw
+        return (np.array([-fw / 2 + 0.5 + lw / 2, cy, 0]), lw, h), (np.array([fw / 2 - 0.5 - 0.19 * fw, cy, 0]), 0.38 * fw, h)
+
+    def visuals(self, vis) -> list[tuple]:
+        "`(mobject, updater)` of each formula, then the figure, fitted into the visual box."
+        from manim import DOWN, VGroup
+        from manim_nb.layouts import PALETTE, fit_into, safe_tex
+        if vis is None: return []
+        (vc, vw, vh), out = vis, []
+        fh = vh * (0.6 if self.formulas else 0.85) if self.figure else 0
+        stack = VGroup(*[safe_tex(f, 44, PALETTE['ink']) for f in self.formulas])
+        if len(stack): fit_into(stack.arrange(DOWN, buff=0.5), 0.95 * vw, 0.9 * (vh - fh), vc + (fh / 2) * DOWN)
+        out += [(m, None) for m in stack]
+        if self.figure: out.append(make_figure(self.figure, 0.9 * vw, 0.9 * fh, vc + ((vh - fh) / 2 if self.formulas else 0) * DOWN * -1))
+        return out
 
     def play(self, s):
-        from manim import UP, FadeIn, Write
-        from manim_nb.layouts import PALETTE
-        r = s.main_region
-        head = s.heading(self.title or s.scene_title)
-        blocks = _sentence_blocks(self.text or key_sentences(s.narration_text), 0.85 * r.width, 0.85 * r.height, r.get_center())
-        blocks[0].set_color(PALETTE['ink'])
-        for b in blocks[1:]: b.set_color(PALETTE['muted'])
-        s.play_steps(([[Write(head)]] if len(head) else []) + [[FadeIn(b, shift=0.2 * UP)] for b in blocks],
-                     start=0, end=0.6 * s.target_duration, max_run=1.5)
-
-# %% ../nbs/02_templates.ipynb #5b923d63
-class SplitCaptions(Template):
-    "Key sentences on the left, an abstract shape turning slowly on the right."
-    base: ClassVar[str] = 'SplitScreen'
-    title: str = ''
-    text: list[str] = Field(default_factory=list)
-    shape: Literal[SHAPES] = 'hexagon'
-
-    def play(self, s):
-        from manim import UP, DrawBorderThenFill, FadeIn, Rotate, VGroup, Write, config, linear
-        from manim_nb.layouts import PALETTE, clean_text, fit_into, heading_mobject
+        from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, VGroup, Write, config
+        from manim_nb.layouts import ACCENTS, clean_text, fit_into, heading_mobject, wrap_text
         title = self.title or s.scene_title
         heading = heading_mobject(title, 0.9 * config.frame_width, 1.1, 42).to_edge(UP, buff=0.25) if clean_text(title) else VGroup()
-        (lc, lw, lh), (rc, rw, rh) = s.content_boxes(heading)
-        blocks = _sentence_blocks(self.text or key_sentences(s.narration_text), 0.9 * lw, 0.85 * lh, lc, font_size=34)
-        for b in blocks[1:]: b.set_color(PALETTE['muted'])
-        shape = fit_into(make_shape(self.shape), 0.7 * rw, 0.7 * rh, rc, upscale=True)
-        pivot = shape.get_center_of_mass()  # a regular shape maps onto itself when turned about its centre
-        inner = shape.copy().scale(0.55, about_point=pivot).set_color(PALETTE['amber']).set_fill(opacity=0.25)
-        steps = ([[Write(heading)]] if len(heading) else []) + [[FadeIn(b, shift=0.2 * UP)] for b in blocks[:1]]
-        steps += [[DrawBorderThenFill(shape)], [FadeIn(inner)]] + [[FadeIn(b, shift=0.2 * UP)] for b in blocks[1:]]
-        s.play_steps(steps, start=0, end=0.5 * s.target_duration, max_run=1.5)
-        rest = 0.95 * s.target_duration - s.elapsed
-        turn = 2 * math.pi / dict(square=4, star=5, hexagon=6, triangle=3).get(self.shape, 6)  # ends where it started
-        if rest > 0.5: s.play(Rotate(shape, turn, about_point=pivot), Rotate(inner, -turn, about_point=pivot), run_time=rest, rate_func=linear)
+        (pc, pw, ph), vis = self.boxes(s, heading)
+        rows = VGroup()
+        for i, p in enumerate(self.points or key_points(s.narration_text)):
+            t = wrap_text(p, pw - 0.5, font_size=32 if vis else 36)
+            rows.add(VGroup(Dot(radius=0.08, color=ACCENTS[i % len(ACCENTS)]).next_to(t[0], LEFT, buff=0.25), t))
+        fit_into(rows.arrange(DOWN, aligned_edge=LEFT, buff=0.35), pw, ph, pc)
+        starts = s.sentence_starts() or [0.0]
+        when = lambda k: starts[k] if k < len(starts) else starts[-1]
+        events = {}  # time -> [(animation, then)]: `then` runs after the animation (a figure's updater)
+        if len(heading): events.setdefault(0.0, []).append((Write(heading), None))
+        for i, row in enumerate(rows):
+            events.setdefault(when(i), []).append((FadeIn(row, shift=0.2 * RIGHT), None))
+            if i: events[when(i)].append((rows[i - 1][1].animate.set_opacity(0.6), None))
+        at = self.at or [min(1, len(starts) - 1)] * (len(self.formulas) + bool(self.figure))
+        for k, (m, upd) in enumerate(self.visuals(vis)):
+            then = (lambda m=m, upd=upd: m.add_updater(upd)) if upd else None
+            events.setdefault(when(at[min(k, len(at) - 1)]), []).append((Write(m) if k < len(self.formulas) else Create(m), then))
+        times = sorted(events) + [0.9 * s.target_duration]
+        for t, nxt in zip(times, times[1:]):
+            s.wait_until(t)
+            s.play(*[a for a, _ in events[t]], run_time=min(1.2, max(2 / config.frame_rate, 0.8 * (nxt - max(t, s.elapsed)))))
+            for _, then in events[t]:
+                if then: then()
+
+# %% ../nbs/02_templates.ipynb #e7a1c009
+def scene_content(scene) -> Explainer:
+    "The `Explainer` of a scene: its key points, the formulas its narration writes, the figure its direction or narration names."
+    from manim_nb.layouts import split_sentences
+    text, anim = scene.text or '', getattr(scene, 'anim', '') or ''
+    sentences = split_sentences(text)
+    formulas = find_formulas(text) or find_formulas(anim)
+    figure = find_figure(anim, text)
+    def first(pred, default):
+        return next((i for i, x in enumerate(sentences) if pred(x)), default)
+    later = min(1, max(0, len(sentences) - 1))
+    at = [first(lambda x, f=f: f in find_formulas(x, 9), later) for f in formulas]
+    if figure: at.append(first(lambda x: find_figure(x) == figure, later))
+    ptitle = scene.params.get('title') if isinstance(getattr(scene, 'params', None), dict) else None
+    return Explainer(title=ptitle if isinstance(ptitle, str) and ptitle.strip() else '', points=key_points(text),
+                     formulas=formulas, figure=figure, at=at)
 
 # %% ../nbs/02_templates.ipynb #7dfa0fec
 def _literal(v) -> str:
@@ -427,11 +531,8 @@ def _usable(scene) -> Optional[Template]:
     except Exception: return None
 
 def _fallback(scene) -> Template:
-    "The caption template for a scene that cannot use its own."
-    split = scene.layout in ('split_screen', 'split_shape') or getattr(TEMPLATES.get(scene.layout), 'base', '') == 'SplitScreen'
-    ptitle = scene.params.get('title') if isinstance(scene.params, dict) else None
-    kw = dict(text=key_sentences(scene.text), title=ptitle if isinstance(ptitle, str) and ptitle.strip() else '')
-    return SplitCaptions(**kw, shape=('hexagon', 'square', 'star', 'triangle')[scene.seq % 4]) if split else Captions(**kw)
+    "The template for a scene that cannot use its own: its own content (`scene_content`), never an arbitrary shape."
+    return scene_content(scene)
 
 # %% ../nbs/02_templates.ipynb #2b504979
 def template_call(t:Template) -> str:

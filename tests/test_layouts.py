@@ -1,4 +1,4 @@
-"Render every layout template (and the caption fallbacks) with manim at -ql; check the clip exists and lasts as long as its narration. Then code written for the seed's layout API (its layout manager, regions, import forms and path hacks): it passes the gate and runs in the sandbox."
+"Render every layout template (and the content fallback, `Explainer`) with manim at -ql; check the clip exists and lasts as long as its narration. Then code written for the seed's layout API (its layout manager, regions, import forms and path hacks): it passes the gate and runs in the sandbox."
 import subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,7 +12,7 @@ EXAMPLE = load_storyboard(ROOT / 'examples' / 'pythagoras.yaml')
 SEED = load_storyboard(ROOT / 'tests' / 'data' / 'seed_storyboard_1.json')
 
 def _cases():
-    "name -> (source, audio_duration): each template once (short narrations keep it fast), plus both caption scenes."
+    "name -> (source, audio_duration): each template once (short narrations keep it fast), plus the content fallback twice."
     cases, seen = {}, set()
     for i, s in enumerate(EXAMPLE.scenes):
         if s.layout in seen: continue
@@ -23,8 +23,8 @@ def _cases():
     cases['graph'] = (template_source(graph, 'Graphs', 2.7), 2.7)
     cap = SEED[2].model_copy(update=dict(text='Quotes "\'\'\' and \\ stay text. ' + SEED[2].text))
     src = template_source(cap, SEED.title, 3.0).replace('\n    def construct_scene', '\n    show_captions = True\n\n    def construct_scene')
-    cases['caption'] = (src, 3.0)
-    cases['split_caption'] = (template_source(SEED[3], SEED.title, 2.6), 2.6)
+    cases['explainer'] = (src, 3.0)
+    cases['explainer_figure'] = (template_source(SEED[4], SEED.title, 2.6), 2.6)  # the pendulum storyboard's formula scene
     return cases
 
 CASES = _cases()
@@ -44,9 +44,10 @@ def renders(tmp_path_factory):
     with ThreadPoolExecutor(2) as ex: return dict(ex.map(lambda it: _render(it, tmp), CASES.items()))
 
 def test_every_template_is_covered():
-    assert set(TEMPLATES) | {'caption', 'split_caption'} == set(CASES)
-    assert 'SplitCaptions(' in CASES['split_caption'][0] and ' Captions(' in CASES['caption'][0]
-    assert 'show_captions = True' in CASES['caption'][0]
+    assert set(TEMPLATES) | {'explainer', 'explainer_figure'} == set(CASES)
+    assert all(' Explainer(' in CASES[k][0] for k in ('explainer', 'explainer_figure'))
+    assert "figure='pendulum'" in CASES['explainer_figure'][0] and 'formulas=' in CASES['explainer_figure'][0]
+    assert 'show_captions = True' in CASES['explainer'][0]
 
 @pytest.mark.parametrize('name', list(CASES))
 def test_renders_for_narration_length(renders, name):
