@@ -41,6 +41,7 @@ def _run_args(p):
     p.add_argument('--probe-rounds', type=int, default=8, help='dry runs the probe may spend fixing a failing scene by rules, before any repair (default 8; 0: off)')
     p.add_argument('--no-qa', dest='qa', action='store_false', help='no layout QA (OUT/qa, the layout_issues column, rule-based layout fixes)')
     p.add_argument('--layout-runs', type=int, default=6, help='dry runs the layout rules may spend on a scene with layout issues (default 6; 0: off)')
+    p.add_argument('--no-layout-repair', dest='layout_repair', action='store_false', help='no LLM repair round for layout issues the rules leave')
     p.add_argument('--timeout', type=float, default=180, help='wall-clock seconds per scene render (default 180)')
     p.add_argument('--captions', action='store_true', help='show the narration as captions')
     p.add_argument('--cache', default=None, help='shared cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
@@ -140,7 +141,7 @@ def _options(a) -> 'RunOptions':
     return RunOptions(provider=a.provider, tts=a.tts, quality=a.quality, workers=a.workers, batch=a.batch,
                       repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
                       no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code,
-                      qa=a.qa, layout_runs=a.layout_runs)
+                      qa=a.qa, layout_runs=a.layout_runs, layout_repair=a.layout_repair)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()

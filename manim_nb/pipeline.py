@@ -14,8 +14,8 @@ if TYPE_CHECKING: import pandas
 # %% auto #0
 __all__ = ['LOCK', 'CLIP_SLACK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches',
            'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round',
-           'probe_phase', 'layout_phase', 'render_phase', 'mux_scene', 'assemble_phase', 'outcome_of', 'outcome_rows',
-           'write_outcomes', 'summarize', 'status']
+           'probe_phase', 'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene', 'assemble_phase',
+           'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #e1ad9637
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
@@ -110,6 +110,7 @@ class RunOptions:
     trusted_code: bool = False      # the scenes' code is yours: render it even where the sandbox cannot contain it
     qa: bool = True                 # layout QA of every render: OUT/qa/SceneN.json and .png, the `layout_issues` column
     layout_runs: int = 6            # dry runs the layout rules may spend on a scene with layout issues (0: no rule-based fixes)
+    layout_repair: bool = True      # one LLM repair round for layout issues the rules left (kept only when it has fewer issues)
 
 # %% ../nbs/15_pipeline.ipynb #249eb0ab
 @patch
@@ -667,6 +668,49 @@ def layout_phase(run:Run, renderer:Renderer) -> None:
         run.manifest.update(q, gate_fixes=old[q][1], layout_tried=run.manifest.scene(q).get('code_sha'))
     if undo: renderer.wait()
 
+# %% ../nbs/15_pipeline.ipynb #c3a1f021
+def _layout_items(run, todo) -> list:
+    from manim_nb.prompts import layout_error
+    items = []
+    for s in todo:
+        d = json.loads(run.path('qa', s.seq).read_text())
+        items.append((s, run.path('code', s.seq).read_text(), layout_error(d['issues'], d['frame'])))
+    return items
+
+def layout_repair_phase(run:Run, renderer:Renderer) -> None:
+    "One repair round for scenes that still have layout issues; a repair is kept only if it renders with fewer."
+    o = run.options
+    if not (o.qa and o.layout_repair and o.repair_rounds > 0): return
+    recs = {s.seq: run.manifest.scene(s.seq) for s in run.storyboard.scenes}
+    todo = [s for s in run.storyboard.scenes if recs[s.seq].get('render_status') == 'ok' and recs[s.seq].get('layout_issues')
+            and recs[s.seq].get('codegen_source') != 'template' and recs[s.seq].get('layout_repair_tried') != recs[s.seq].get('code_sha')]
+    if not todo: return
+    old = {s.seq: (run.path('code', s.seq).read_text(), dict(run.manifest.scene(s.seq))) for s in todo}
+    run.emit('render', 'state', repairing=[s.seq for s in todo], layout=True)
+    errs = {}
+    handler = _code_handler(run, renderer, errs)
+    run.code_ready = handler
+    try: answers = run.provider.repair(_layout_items(run, todo), run) or {}
+    finally: run.code_ready = None
+    for q, res in answers.items(): handler(q, res)
+    failed = dict(errs, **renderer.wait())
+    _keep_better(run, renderer, old, failed)
+
+# %% ../nbs/15_pipeline.ipynb #c3a1f022
+def _keep_better(run, renderer, old:dict, failed:dict):
+    "After a layout repair: keep each scene's new code only if it rendered with fewer issues, else bring the old code back."
+    back, undo = _code_handler(run, renderer, {}), []
+    for q, (code, rec) in old.items():
+        now = run.manifest.scene(q)
+        better = q not in failed and now.get('code_sha') != rec.get('code_sha') and now.get('layout_issues', 0) < rec.get('layout_issues', 0)
+        if not better and now.get('code_sha') != rec.get('code_sha'):
+            back(q, SceneCode(code, rec.get('codegen_source') or run.provider.name, attempts=0)); undo.append(q)
+            why = 'it did not render' if q in failed else f"{now.get('layout_issues', 0)} layout issue(s) against {rec.get('layout_issues', 0)}"
+            run.manifest.update(q, gate_fixes=rec.get('gate_fixes') or '', note=f'layout repair not kept: {why}')
+        sha = run.manifest.scene(q).get('code_sha')
+        run.manifest.update(q, layout_repair_tried=sha, **({} if better else dict(layout_tried=sha)))  # the rules may try a kept repair
+    if undo: renderer.wait()
+
 # %% ../nbs/15_pipeline.ipynb #12ac5a15
 def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Finish every render (some started during codegen), with repair rounds and the template fallback; returns final failures."
@@ -689,6 +733,8 @@ def render_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int,
         failed = probe_phase(run, still, renderer)
     if failed: failed = _fall_back(run, failed, renderer)
     layout_phase(run, renderer)
+    layout_repair_phase(run, renderer)
+    layout_phase(run, renderer)  # the rules again, on what the repair wrote
     run.emit('render', 'end', failed=sorted(failed))
     return failed
 

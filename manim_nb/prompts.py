@@ -9,8 +9,8 @@ from importlib.resources import files
 from typing import Literal, Optional, Union
 
 # %% auto #0
-__all__ = ['SEED_CLASSES', 'manim_reference', 'system_instruction', 'layout_class', 'code_prompt', 'stable_error',
-           'repair_prompt', 'storyboard_schema', 'to_storyboard', 'layout_help', 'storyboard_prompt']
+__all__ = ['SEED_CLASSES', 'LAYOUT_MARK', 'manim_reference', 'system_instruction', 'layout_class', 'code_prompt', 'stable_error',
+           'repair_prompt', 'layout_error', 'storyboard_schema', 'to_storyboard', 'layout_help', 'storyboard_prompt']
 
 # %% ../nbs/04_prompts.ipynb #717d2006
 from pydantic import BaseModel, Field, create_model
@@ -89,12 +89,29 @@ def repair_prompt(scene:SceneSpec, # the scene whose code failed
                   error:str, # the render or gate error (traceback tail)
                   max_error:int=3000 # keep at most this many characters of the error, from its end
                  ) -> str:
-    "A prompt asking to fix `code` for `scene`, given the `error` it raised."
+    "A prompt asking to fix `code` for `scene`, given the `error` it raised (or the layout problems QA found, `layout_error`)."
     err = stable_error(error.strip())
-    if len(err) > max_error: err = '...' + err[-max_error:]
-    return '\n'.join([code_prompt(scene, title, duration), '',
-                      'Your previous code for this scene failed. Fix it and answer with the complete corrected code.',
-                      'Previous code:', '```python', code.strip(), '```', 'Error:', '```', err, '```'])
+    layout = err.startswith(LAYOUT_MARK)
+    if len(err) > max_error: err = (err[:max_error] + '\n...') if layout else '...' + err[-max_error:]
+    ask = ('Your previous code for this scene renders, but its layout has the problems listed below. Fix them, keep everything '
+           'the scene shows and says, and answer with the complete corrected code.') if layout else \
+          'Your previous code for this scene failed. Fix it and answer with the complete corrected code.'
+    return '\n'.join([code_prompt(scene, title, duration), '', ask,
+                      'Previous code:', '```python', code.strip(), '```', 'Layout problems:' if layout else 'Error:', '```', err, '```'])
+
+# %% ../nbs/04_prompts.ipynb #d5a0c002
+LAYOUT_MARK = 'Layout QA found these problems'
+
+def layout_error(issues:list[dict], # `{kind, t, objects, boxes, message}` (`geometry.check_record`)
+                 frame:dict, # the record's frame: width, height, pixel_width, pixel_height
+                 most:int=20) -> str:
+    "The layout issues of a scene as the `error` of a repair prompt."
+    w, h = frame['width'], frame['height']
+    head = (f"{LAYOUT_MARK} in the rendered scene. Coordinates are manim units: the visible frame is {w:.2f} x {h:.2f} "
+            f"(x from {-w/2:.2f} to {w/2:.2f}, y from {-h/2:.2f} to {h/2:.2f}, origin at the centre), rendered at "
+            f"{frame['pixel_width']}x{frame['pixel_height']} px. Boxes are [x_min, y_min, x_max, y_max] at time t.")
+    rows = [f"- {i['kind']} at t={i['t']}s: {i['message']}" + (f"; boxes {i['boxes']}" if i.get('boxes') else '') for i in issues[:most]]
+    return '\n'.join([head, *rows] + ([f'- ... and {len(issues) - most} more'] if len(issues) > most else []))
 
 # %% ../nbs/04_prompts.ipynb #0824b6a5
 def _schema_type(ann):

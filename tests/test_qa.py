@@ -190,3 +190,50 @@ def test_templates_have_no_layout_issues(quality='l'):
     with ThreadPoolExecutor(2) as ex: got = list(ex.map(one, TEMPLATE_CASES.items()))
     bad = [(n, err or [i['message'] for i in issues]) for n, ok, issues, err in got if not ok or issues]
     assert not bad, bad
+
+DRIFT = '''from manim import *
+class Scene2(Scene):
+    def construct(self):
+        d = Text("drifts away")
+        self.play(FadeIn(d))
+        self.play(d.animate.shift(RIGHT * 6))
+        self.wait()
+'''
+STAYS = DRIFT.replace('RIGHT * 6', 'RIGHT * 1')
+WORSE = DRIFT.replace('RIGHT * 6', 'RIGHT * 6 + DOWN * 3.9')
+
+class LayoutRepair(OfflineProvider):
+    "Scene 2 drifts off the frame (no rule can stop a later move); its repair is `answer`."
+    name = 'layoutrepair'
+    def __init__(self, answer): super().__init__(); self.answer, self.asked = answer, []
+    def generate(self, scenes, run):
+        out = super().generate(scenes, run)
+        if 2 in out: out[2] = SceneCode(DRIFT, 'individual')
+        return out
+    def repair(self, failures, run):
+        self.asked += [(s.seq, err) for s, _, err in failures]
+        return {s.seq: SceneCode(self.answer, 'repair') for s, _, _ in failures}
+
+def _two_scenes():
+    return Storyboard(title='QA', scenes=[SceneSpec(seq=i, text=f'Scene {i} says a few words.', layout='bullets',
+                                                    params=dict(title=f'Part {i}', bullets=['one', 'two'])) for i in (1, 2)])
+
+def test_layout_issues_go_to_one_repair_round_and_a_better_answer_is_kept(tmp_path):
+    p = LayoutRepair(STAYS)
+    run = Run(_two_scenes(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=p).execute()
+    assert [q for q, _ in p.asked] == [2]
+    err = p.asked[0][1]
+    assert err.startswith('Layout QA found these problems') and 'off_frame' in err and "Text 'drifts away' (d, line 5)" in err and 'y from -4.00 to 4.00' in err
+    df = run.outcomes.set_index('scene')
+    assert df.loc['Scene2', 'codegen_source'] == 'repair' and df.loc['Scene2', 'layout_issues'] == 0
+    assert 'RIGHT * 1' in (tmp_path/'r'/'scenes'/'Scene2.py').read_text()
+
+def test_a_worse_layout_repair_is_undone(tmp_path):
+    p = LayoutRepair(WORSE)
+    run = Run(_two_scenes(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=p).execute()
+    df = run.outcomes.set_index('scene')
+    assert len(p.asked) == 1 and df.loc['Scene2', 'codegen_source'] == 'individual' and df.loc['Scene2', 'layout_issues'] == 1
+    assert 'RIGHT * 6)' in (tmp_path/'r'/'scenes'/'Scene2.py').read_text() and 'layout repair not kept' in df.loc['Scene2', 'error']
+    assert (df.render_status == 'ok').all()
+    Run(_two_scenes(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=p).execute()
+    assert len(p.asked) == 1  # resumed: the same code is not sent again
