@@ -686,7 +686,7 @@ def layout_repair_phase(run:Run, renderer:Renderer) -> None:
             and recs[s.seq].get('codegen_source') != 'template' and recs[s.seq].get('layout_repair_tried') != recs[s.seq].get('code_sha')]
     if not todo: return
     old = {s.seq: (run.path('code', s.seq).read_text(), dict(run.manifest.scene(s.seq))) for s in todo}
-    run.emit('render', 'state', repairing=[s.seq for s in todo], layout=True)
+    run.emit('render', 'state', repairing=[s.seq for s in todo], why='layout')
     errs = {}
     handler = _code_handler(run, renderer, errs)
     run.code_ready = handler

@@ -35,6 +35,14 @@ class QAReport:
         "The `manim-nb qa --json` payload (and `OUT/qa/SceneN.json`)."
         return dict(ok=self.ok, scene=self.scene, rendered=self.rendered, issues=self.issues, error=self.error, quality=self.quality, frame=self.frame)
 
+    def _repr_html_(self):
+        import base64, html
+        img = f'<img src="data:image/png;base64,{base64.b64encode(self.sheet).decode()}"/>' if self.sheet else ''
+        items = ''.join(f"<li><code>{i['kind']}</code> at {i['t']} s: {html.escape(i['message'])}</li>" for i in self.issues)
+        head = (f'could not render: {html.escape((self.error or "?").splitlines()[0])}' if not self.rendered else
+                f'not checked: {html.escape(self.error)}' if self.error else f'{len(self.issues)} layout issue(s)' if self.issues else 'no layout issues')
+        return f'<p><b>{html.escape(self.scene)}</b>: {head}</p>' + (f'<ol>{items}</ol>' if items else '') + img
+
     def _repr_markdown_(self):
         if not self.rendered: return f'**{self.scene}**: could not render: {(self.error or "").splitlines()[0] if self.error else "?"}'
         if not self.issues: return f'**{self.scene}**: no layout issues'
@@ -173,10 +181,10 @@ class LayoutFix:
     runs: int = 0  # sandboxed dry runs spent
     error: Optional[str] = None
 
-def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optional[float]):
+def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optional[float], runner=None):
     "A sandboxed dry run of `code` with the recorder: (record, issues with object ids), or None when it does not run."
     wd = Path(tempfile.mkdtemp(prefix='manim_nb_layout_'))
-    try: res = render_job(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=True))
+    try: res = (runner or render_job)(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=True))
     finally: shutil.rmtree(wd, ignore_errors=True)
     return (res.geometry, check_record(res.geometry, narration_s, issues_only=False)) if res.ok and res.geometry else None
 
@@ -187,10 +195,11 @@ def fix_layout(code:str, # gated scene code that renders
                runs:int=6, # most sandboxed dry runs to spend
                timeout:float=60, # wall-clock seconds of each dry run
                record:Optional[dict]=None, # the geometry record of `code` when there is one (saves a dry run)
+               runner=None, # runs a `RenderJob` (default `render.render_job`: the sandbox)
               ) -> LayoutFix:
     "Apply the layout rules one at a time, keeping each only when a dry run shows fewer issues and the scene still runs."
     from manim_nb.gate import check
-    got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s), 1)
+    got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s, runner), 1)
     if got is None: return LayoutFix(code, runs=n, error='the scene does not run')
     (rec, issues), fixes, tried = got, [], set()
     before = len(issues)
@@ -202,6 +211,6 @@ def fix_layout(code:str, # gated scene code that renders
         v = check(new, scene) if new else None
         if v is None or not v.ok: continue
         n += 1
-        got = _geometry(v.code, scene, quality, timeout, narration_s)
+        got = _geometry(v.code, scene, quality, timeout, narration_s, runner)
         if got and len(got[1]) < len(issues): code, (rec, issues) = v.code, got; fixes.append(f'layout: {rule}: {stmt}')
     return LayoutFix(code, fixes, before, len(issues), n)

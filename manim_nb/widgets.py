@@ -62,9 +62,11 @@ def _has_frontend() -> bool:
     ip = get_ipython()
     return ip is not None and getattr(ip, 'kernel', None) is not None
 
-def _chip_html(name:str, chip:str) -> str:
+def _chip_html(name:str, chip:str, layout:int=0) -> str:
+    warn = f' · ⚠ {layout}' if layout else ''
+    tip = f'{name}: {chip}' + (f'; {layout} layout issue(s): see OUT/qa/{name}.png' if layout else '')
     return (f'<span style="display:inline-block;margin:2px;padding:2px 8px;border-radius:10px;background:{CHIP_COLOURS.get(chip, "#eee")};'
-            f'font-family:monospace;font-size:12px" title="{html.escape(name)}: {html.escape(chip)}">{html.escape(name)} · {html.escape(chip)}</span>')
+            f'font-family:monospace;font-size:12px" title="{html.escape(tip)}">{html.escape(name)} · {html.escape(chip)}{html.escape(warn)}</span>')
 
 # %% ../nbs/16_widgets.ipynb #fb2c3f65
 class BatchStatus:
@@ -76,7 +78,7 @@ class BatchStatus:
         self.lock, self.file, self.quiet = threading.RLock(), file, quiet
         self.run, self.out, self.names, self.chips = None, None, {}, {}
         self.job_name = self.job_state = self.elapsed = self.next_poll = self.job_error = None
-        self.cost, self.rendered, self.final, self._ok = 0.0, 0, None, set()
+        self.cost, self.rendered, self.final, self._ok, self.layout = 0.0, 0, None, set(), {}
         self.widget = self._build() if (widget or (widget is None and _has_frontend())) else None
         if run is not None: self.attach(run)
 
@@ -128,6 +130,7 @@ class BatchStatus:
         self.cost = round(sum(float(r.get('cost_usd') or 0) for r in recs.values()), 9)
         self._ok = {int(k) for k, r in recs.items() if r.get('render_status') == 'ok'}
         self.rendered = len(self._ok)
+        self.layout = {int(k): int(r['layout_issues']) for k, r in recs.items() if r.get('layout_issues') and r.get('render_status') == 'ok'}
 
 # %% ../nbs/16_widgets.ipynb #9ae84539
 @patch
@@ -174,7 +177,7 @@ def _apply(self:BatchStatus, ev:Event):
         j = next((j for p in m.get('batch', {}).values() if isinstance(p, dict) for j in p.get('jobs', []) if j.get('name') == self.job_name), None)
         if j: self.job_state = j.get('state', self.job_state)
     elif ev.phase == 'render' and ev.kind == 'state':
-        for q in d.get('probing', []): self._set(q, 'probing')
+        for q in d.get('probing', []) + d.get('layout', []): self._set(q, 'probing')  # layout: the layout rules' dry runs
         for q in d.get('repairing', []): self._set(q, 'repair')
     elif ev.phase == 'render' and ev.kind == 'scene':
         m = self._manifest()
@@ -198,7 +201,9 @@ def _job_line(self:BatchStatus) -> str:
 @patch
 def _count_line(self:BatchStatus) -> str:
     n = len(self.chips)
-    return f"{n} scenes: {', '.join(f'{k} {v}' for k, v in self.counts.items()) or 'none'}; {self.rendered}/{n} rendered; cost ${self.cost:.4f}"
+    lay = ', '.join(f'{self.names.get(q, f"Scene{q}")} ({k})' for q, k in sorted(self.layout.items()))
+    return (f"{n} scenes: {', '.join(f'{k} {v}' for k, v in self.counts.items()) or 'none'}; {self.rendered}/{n} rendered; cost ${self.cost:.4f}"
+            + (f'; layout issues: {lay}' if lay else ''))
 
 @patch
 def text(self:BatchStatus) -> str:
@@ -236,7 +241,7 @@ def _refresh(self:BatchStatus):
                             + (f' &middot; <span style="color:#c62828">{html.escape(self.job_error)}</span>' if self.job_error else ''))
         for q, c in sorted(self.chips.items()):
             w = self._chipw.get(q) or self._chipw.setdefault(q, W.HTML())
-            w.value = _chip_html(self.names.get(q, f'Scene{q}'), c)
+            w.value = _chip_html(self.names.get(q, f'Scene{q}'), c, self.layout.get(q, 0))
         kids = tuple(self._chipw[q] for q in sorted(self._chipw))
         if self._box.children != kids: self._box.children = kids
         self._foot.value = html.escape(self._count_line())
@@ -302,11 +307,27 @@ def show_video(path, embed:bool=False, width:Optional[int]=None):
     return Video(str(path), embed=embed, html_attributes='controls loop autoplay', width=width)
 
 @patch
+def sheet(self:Run, seq:int # the scene
+         ):
+    "Scene `seq`'s layout QA contact sheet (keyframes, each issue's boxes outlined and numbered) as an image, with its issues."
+    s = _scene(self, seq)
+    png, js = self.path('sheet', seq), self.path('qa', seq)
+    if not js.exists(): raise RunError(f'{s.name} has no layout QA yet (it has not rendered, or the run has --no-qa)')
+    from manim_nb.qa import QAReport
+    d = json.loads(js.read_text())
+    return QAReport(d.get('scene', s.name), d.get('rendered', True), d.get('issues') or [], d.get('error'), d.get('quality', 'l'), d.get('frame'),
+                    png.read_bytes() if png.exists() else None)
+
+@patch
 def preview(self:Run, seq:int, # the scene to show
             embed:bool=False, # put the video's bytes into the notebook (big!)
-            media_dir='media', width:Optional[int]=None):
+            media_dir='media', width:Optional[int]=None,
+            sheet:bool=False): # also show its layout QA contact sheet (displayed before the video)
     "Show scene `seq`'s clip inline, the way `%%manim` does."
     s = _scene(self, seq)
+    if sheet:
+        from IPython.display import display
+        display(self.sheet(seq))
     clip, av = self.path('clip', seq), self.path('av', seq)
     if not clip.exists(): raise RunError(f'{s.name} has no clip yet (render status: {self.manifest.scene(seq).get("render_status", "pending")}); run `run.execute()` first')
     src = av if av.exists() and av.stat().st_mtime_ns >= clip.stat().st_mtime_ns else clip
@@ -318,7 +339,6 @@ def video(self:Run, embed:bool=False, media_dir='media', width:Optional[int]=Non
     final = self.out/'final.mp4'
     if not final.exists(): raise RunError(f'{final} does not exist yet; run `run.execute()` first')
     return show_video(fresh_copy(final, f'{self.out.name}_final', media_dir), embed, width)
-
 
 # %% ../nbs/16_widgets.ipynb #09a657ec
 CELL_NOTE = ('# manim_nb: this cell runs in your kernel (not the sandbox), so only gated code is offered.\n'
@@ -342,7 +362,6 @@ def to_cell(self:Run, seq:int, # the scene whose code to offer
     if ip is None: return text
     ip.set_next_input(text, replace=False)
     print(f'{s.name}: gated code is in a new cell below (it runs in this kernel; `import manim` first to load %%manim).')
-
 
 # %% ../nbs/16_widgets.ipynb #4efd358e
 def _strip_cell(code:str) -> str:
@@ -381,4 +400,3 @@ def _rerender(self, s, v, p) -> Outcome:
         raise RunError(f'{s.name}: the edit failed to render, so the previous code and clip are kept: {failed[seq][-800:]}')
     assemble_phase(self); write_outcomes(self)
     return outcome_of(s, self.manifest.scene(seq))
-
