@@ -11,8 +11,8 @@ from .core import patch
 
 # %% auto #0
 __all__ = ['RECORD_FILE', 'KEYFRAMES_FILE', 'RECORD_VERSION', 'RECORD_MAX_BYTES', 'MAX_SNAPSHOTS', 'MAX_UNITS', 'MAX_OBJECTS',
-           'MAX_KEYFRAMES', 'KEYFRAME_WIDTH', 'CAP_PER_POINT', 'SAMPLE_S', 'OFF_MARGIN', 'OVERLAP_FRAC', 'INSIDE_FRAC',
-           'OPAQUE', 'SMALL_PX', 'SMALL_FRAC', 'EMPTY_S', 'TITLE_BAND', 'BACKGROUND_FRAC', 'Recorder',
+           'MAX_FILLED', 'MAX_KEYFRAMES', 'KEYFRAME_WIDTH', 'CAP_PER_POINT', 'SAMPLE_S', 'OFF_MARGIN', 'OVERLAP_FRAC',
+           'INSIDE_FRAC', 'OPAQUE', 'SMALL_PX', 'SMALL_FRAC', 'EMPTY_S', 'TITLE_BAND', 'BACKGROUND_FRAC', 'Recorder',
            'install_recorder', 'BadRecord', 'read_record', 'Unit', 'readable_px', 'check_record']
 
 # %% ../nbs/10b_geometry.ipynb #a0e1c007
@@ -20,6 +20,7 @@ RECORD_FILE, KEYFRAMES_FILE = 'geometry.json', 'keyframes.rgb'  # what the child
 RECORD_VERSION = 1
 RECORD_MAX_BYTES = 16 * 2**20  # a larger record is refused
 MAX_SNAPSHOTS, MAX_UNITS, MAX_OBJECTS = 2000, 400, 5000  # per record, per snapshot, per record
+MAX_FILLED = 40  # filled leaves of one top-level mobject kept as boxes of their own (more: one drawing, like strokes)
 MAX_KEYFRAMES, KEYFRAME_WIDTH = 24, 320  # thumbnails the child keeps for the contact sheet, and their width in pixels
 CAP_PER_POINT = 0.01073  # capital height in manim units per point of font size (Text and MathTex, measured)
 SAMPLE_S = 1.0  # inside a wait whose updaters move things, one snapshot per this many seconds of scene time
@@ -75,6 +76,9 @@ def _units(top, text_types, image_type) -> list[tuple]:
         if filled: out.append(('filled', mob, [mob], n))
         elif seen: strokes.append(mob)
         stack.extend(reversed(mob.submobjects))
+    filled = [u for u in out if u[0] == 'filled']
+    if len(filled) > MAX_FILLED:  # a surface's faces, a dense chart: one drawing, not hundreds of boxes
+        out, strokes = [u for u in out if u[0] != 'filled'], strokes + [u[1] for u in filled]
     if strokes: out.append(('stroke', top, strokes, 0))
     return out
 
@@ -159,14 +163,13 @@ def _snapshot(self:Recorder, scene, t0:float, t:float, wait:bool):
     except Exception: return
     try: mobs.sort(key=lambda m: getattr(m, 'z_index', 0))  # manim draws by z_index, then in order (stable sort)
     except Exception: pass
-    for z, top in enumerate(mobs):
-        for kind, mob, leaves, order in _units(top, self.text_types, self.image_type):
-            if len(units) >= MAX_UNITS: break
-            box = _box(leaves, fmap, mob)
-            oid = self._oid(mob, kind, top)
-            if box is None or oid < 0: continue
-            px = _glyph_px(mob, leaves, zoom, ppu) if kind == 'text' else 0.0
-            units.append([oid, *[round(v, 4) for v in box], z * 100000 + min(order, 99999), px])
+    found = [(z, top, u) for z, top in enumerate(mobs) for u in _units(top, self.text_types, self.image_type)]
+    if len(found) > MAX_UNITS: found = sorted(found, key=lambda x: x[2][0] != 'text')[:MAX_UNITS]  # texts first (a stable sort)
+    for z, top, (kind, mob, leaves, order) in found:
+        box, oid = _box(leaves, fmap, mob), self._oid(mob, kind, top)
+        if box is None or oid < 0: continue
+        px = _glyph_px(mob, leaves, zoom, ppu) if kind == 'text' else 0.0
+        units.append([oid, *[round(v, 4) for v in box], z * 100000 + min(order, 99999), px])
     self.snaps.append(dict(t0=round(t0, 4), t=round(t, 4), wait=bool(wait), units=units))
     if self.keyframes: self._thumb(scene, len(self.snaps) - 1)
 

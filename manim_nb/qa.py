@@ -79,7 +79,9 @@ def contact_sheet(rec:dict, # a checked geometry record (`RenderResult.geometry`
     issues = check_record(rec, narration_s, issues_only=False)
     picks = {}
     for n, i in enumerate(issues, 1): picks.setdefault(i['snap'], []).append((n, i))
-    if not picks: picks = {s: [] for s in sorted(frames)[::max(1, len(frames) // tiles)]}
+    if not picks:  # nothing wrong: frames spread over the whole scene
+        keys = sorted(frames)
+        picks = {keys[round(i * (len(keys) - 1) / max(1, min(tiles, len(keys)) - 1))]: [] for i in range(min(tiles, len(keys)))}
     picks = dict(sorted(picks.items())[:tiles])
     tw, th = next(iter(frames.values())).size
     cols = min(3, len(picks)); rows = (len(picks) + cols - 1) // cols

@@ -372,7 +372,8 @@ def find_formulas(text:str, most:int=2) -> list[str]:
 # %% ../nbs/02_templates.ipynb #e7a1c004
 FIGURES = {  # figure: words in the direction or narration that name it (first match wins, direction first)
     'pendulum': ('pendulum', 'swing', 'bob '),
-    'graph': ('axes', 'graph', 'plot', 'curve', 'parabola', 'function', 'sine wave', 'wave'),
+    'wave': ('sine', 'wave', 'oscillat'),
+    'graph': ('axes', 'graph', 'plot', 'curve', 'parabola', 'function'),
     'triangle': ('triangle', 'hypotenuse'),
     'vectors': ('vector', 'arrow', 'force'),
     'number_line': ('number line',),
@@ -407,9 +408,10 @@ def make_figure(name:str, # one of FIGURES
         rod, ball = Line(top, bob, color=ink), Dot(bob, radius=0.22, color=acc)
         fig = VGroup(Line(top + 0.7 * LEFT, top + 0.7 * RIGHT, color=PALETTE['muted'], stroke_width=6), DashedLine(top, top + 3.4 * DOWN, color=PALETTE['muted']),
                      VGroup(rod, ball, safe_tex('L', 40, ink).move_to(top + 1.6 * rotate_vector(DOWN, 0.45) + 0.35 * RIGHT)))
-    elif name == 'graph':
-        ax = Axes(x_range=[-3, 3, 1], y_range=[-1, 4, 1], x_length=5, y_length=3.6, tips=False, axis_config=dict(color=PALETTE['muted']))
-        fig = VGroup(ax, ax.plot(lambda x: 0.4 * x ** 2, color=acc, x_range=[-3, 3]))
+    elif name in ('graph', 'wave'):
+        ax = Axes(x_range=[-3, 3, 1], y_range=[-1.5, 1.5, 1] if name == 'wave' else [-1, 4, 1], x_length=5, y_length=3.6, tips=False,
+                  axis_config=dict(color=PALETTE['muted']))
+        fig = VGroup(ax, ax.plot((lambda x: math.sin(2 * x)) if name == 'wave' else (lambda x: 0.4 * x ** 2), color=acc, x_range=[-3, 3]))
     elif name == 'triangle':
         a, b, c = ORIGIN, 3 * RIGHT, 3 * RIGHT + 2 * UP
         fig = VGroup(Polygon(a, b, c, color=ink), *[safe_tex(t, 40, ink).next_to((p + q) / 2, d, buff=0.15)

@@ -219,7 +219,8 @@ def _build(self:BatchStatus):
     except ImportError: return None
     self._head, self._foot = W.HTML(), W.HTML()
     self._box, self._chipw = W.HBox(layout=W.Layout(flex_flow='row wrap')), {}
-    return W.VBox([self._head, self._box, self._foot])
+    self._sheets, self._sheetw = W.VBox(), {}  # the contact sheets of scenes with layout issues
+    return W.VBox([self._head, self._box, self._foot, self._sheets])
 
 @patch
 def _show(self:BatchStatus, before:dict, job):
@@ -245,6 +246,22 @@ def _refresh(self:BatchStatus):
         kids = tuple(self._chipw[q] for q in sorted(self._chipw))
         if self._box.children != kids: self._box.children = kids
         self._foot.value = html.escape(self._count_line())
+        self._show_sheets(W)
+
+@patch
+def _show_sheets(self:BatchStatus, W):
+    "A contact sheet under the chips for each scene with layout issues (re-read only when its file changes)."
+    kids = []
+    for q in sorted(self.layout):
+        p = Path(self.out or '.')/'qa'/f'Scene{q}.png'
+        try: stamp = p.stat().st_mtime_ns
+        except OSError: continue
+        old = self._sheetw.get(q)
+        if old is None or old[0] != stamp:
+            label = W.HTML(f'<b>{html.escape(self.names.get(q, f"Scene{q}"))}</b>: {self.layout[q]} layout issue(s)')
+            old = self._sheetw[q] = (stamp, W.VBox([label, W.Image(value=p.read_bytes(), format='png', layout=W.Layout(max_width='640px'))]))
+        kids.append(old[1])
+    if tuple(kids) != self._sheets.children: self._sheets.children = tuple(kids)
 
 @patch
 def _repr_mimebundle_(self:BatchStatus, include=None, exclude=None, **kw):
