@@ -248,6 +248,7 @@ def _refresh(self:BatchStatus):
         self._foot.value = html.escape(self._count_line())
         self._show_sheets(W)
 
+# %% ../nbs/16_widgets.ipynb #f2b0c012
 @patch
 def _show_sheets(self:BatchStatus, W):
     "A contact sheet under the chips for each scene with layout issues (re-read only when its file changes)."
@@ -263,6 +264,7 @@ def _show_sheets(self:BatchStatus, W):
         kids.append(old[1])
     if tuple(kids) != self._sheets.children: self._sheets.children = tuple(kids)
 
+# %% ../nbs/16_widgets.ipynb #f2b0c013
 @patch
 def _repr_mimebundle_(self:BatchStatus, include=None, exclude=None, **kw):
     if self.widget is not None: return self.widget._repr_mimebundle_(include=include, exclude=exclude, **kw)
