@@ -6,7 +6,7 @@ alternating the order (recorder off, on; then on, off) so drift on a noisy machi
 render time of each, their ratio, and the parent's side (reading the record, the checks and the contact sheet).
 Usage: PYTHONPATH=. python bench/qa_cost.py [--rounds 3]
 """
-import argparse, statistics, sys, tempfile, time
+import argparse, shutil, statistics, sys, tempfile, time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -55,11 +55,14 @@ def main():
     for r in range(a.rounds):
         for code, name in todo:
             for geo in ((False, True) if r % 2 == 0 else (True, False)):
-                res = render_job(RenderJob(code, name, Path(tempfile.mkdtemp(prefix='qa_cost_')), 'l', 300, geometry=geo))
-                assert res.ok, res.error
-                t[geo].append(res.seconds)
-                if geo:
-                    t0 = time.perf_counter(); report_of(res, 'l', 6.0); check_s.append(time.perf_counter() - t0)
+                wd = Path(tempfile.mkdtemp(prefix='qa_cost_'))
+                try:
+                    res = render_job(RenderJob(code, name, wd, 'l', 300, geometry=geo))
+                    assert res.ok, res.error
+                    t[geo].append(res.seconds)
+                    if geo:
+                        t0 = time.perf_counter(); report_of(res, 'l', 6.0); check_s.append(time.perf_counter() - t0)
+                finally: shutil.rmtree(wd, ignore_errors=True)
     off, on = sum(t[False]), sum(t[True])
     print(f'{len(todo)} scenes x {a.rounds} rounds at -ql, one run: renders without the recorder {off:.1f} s, with it {on:.1f} s: '
           f'x{on / off:.3f} ({100 * (on - off) / off:+.1f}%); parent side (record read, checks, contact sheet) '

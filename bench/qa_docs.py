@@ -8,7 +8,7 @@ geometry is the same, no frame is drawn; `--render` renders at -ql instead, for 
 `geometry.check_record`. Prints the share flagged, per kind, and with `-v` every issue.
 Usage: python bench/qa_docs.py [--git-dir DIR] [--limit N] [--workers 2] [--render] [-v] [--json FILE]
 """
-import argparse, collections, json, sys, tempfile, time
+import argparse, collections, json, shutil, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,9 +22,10 @@ def one(item, render:bool, timeout:float):
     where, name, code = item
     v = check(code, name)
     if not v.ok: return dict(where=where, scene=name, status='rejected')
-    res = render_job(RenderJob(v.code, name, Path(tempfile.mkdtemp(prefix='qa_docs_')), 'l', timeout, geometry=True, dry_run=not render))
-    r = report_of(res, 'l', sheet=False)
-    return dict(where=where, scene=name, status='ok' if r.rendered else 'failed', issues=r.issues, seconds=round(res.seconds, 2),
+    wd = Path(tempfile.mkdtemp(prefix='qa_docs_'))
+    try: r = report_of(render_job(RenderJob(v.code, name, wd, 'l', timeout, geometry=True, dry_run=not render)), 'l', sheet=False)
+    finally: shutil.rmtree(wd, ignore_errors=True)
+    return dict(where=where, scene=name, status='ok' if r.rendered else 'failed', issues=r.issues,
                 error=(r.error or '').splitlines()[0] if not r.rendered else None)
 
 def main():

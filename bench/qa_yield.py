@@ -7,7 +7,7 @@ stubs, image placeholders and TeX error reporting), then `qa.fix_layout` on the 
 scenes that ran, scenes with issues, issues by kind, and what the rules left; and which rules helped.
 Usage: PYTHONPATH=. python bench/qa_yield.py [--limit 20] [--source NAME ...] [--workers 2] [--json FILE]
 """
-import argparse, collections, json, sys, tempfile, time
+import argparse, collections, json, shutil, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +28,9 @@ def one(s, timeout):
     if not v.ok: return dict(out, status='rejected')
     line = Y.env_line(meta, code)
     runner = lambda job: render_job(replace(job, code=Y.with_env(job.code, line)))
-    res = runner(RenderJob(v.code, v.scene, Path(tempfile.mkdtemp(prefix='qa_yield_')), 'l', timeout, geometry=True, dry_run=True))
+    wd = Path(tempfile.mkdtemp(prefix='qa_yield_'))
+    try: res = runner(RenderJob(v.code, v.scene, wd, 'l', timeout, geometry=True, dry_run=True))
+    finally: shutil.rmtree(wd, ignore_errors=True)
     if not res.ok or res.geometry is None: return dict(out, status='fails')
     issues = check_record(res.geometry, issues_only=False)
     out.update(status='ran', before=[i['kind'] for i in issues])
