@@ -375,6 +375,13 @@ def _content(units:list[Unit], w:float, h:float) -> list[Unit]:
         out.append(u)
     return out
 
+def _twins_out(units:list[Unit]) -> list[Unit]:
+    "Units without the copies of an earlier one (same text, same place: a glow, an outline, a shadow), so a defect counts once."
+    out = []
+    for u in units:
+        if not any(v.label == u.label and v.kind == u.kind and u.inter(v) > 0.8 * max(u.area, v.area, 1e-9) for v in out): out.append(u)
+    return out
+
 def readable_px(pixel_height:int) -> float:
     "The smallest readable capital height, in pixels, in a frame `pixel_height` high."
     return max(SMALL_PX, SMALL_FRAC * pixel_height)
@@ -382,7 +389,7 @@ def readable_px(pixel_height:int) -> float:
 def _defects(rec:dict, snap:dict) -> list[tuple]:
     "(kind, key, units, message) of every defect in one snapshot."
     w, h, ph = rec['frame']['width'], rec['frame']['height'], rec['frame']['pixel_height']
-    units, out = _units_of(rec, snap), []
+    units, out = _twins_out(_units_of(rec, snap)), []
     small = readable_px(ph)
     for u in units:
         if _background(u, w, h): continue

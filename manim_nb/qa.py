@@ -190,6 +190,14 @@ def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optio
     finally: shutil.rmtree(wd, ignore_errors=True)
     return (res.geometry, check_record(res.geometry, narration_s, issues_only=False)) if res.ok and res.geometry else None
 
+# %% ../nbs/11c_qa.ipynb #b0e1c028
+def _apply_fixes(code:str, fixes:list) -> Optional[str]:
+    "`code` with each fix's statement inserted, from the bottom up so no insertion moves a later one's line; None if one has no place."
+    for rule, line, stmt, after in sorted(fixes, key=lambda f: (f[1], f[3]), reverse=True):
+        code = insert_at(code, line, stmt, after)
+        if code is None: return None
+    return code
+
 # %% ../nbs/11c_qa.ipynb #b0e1c024
 def fix_layout(code:str, # gated scene code that renders
                scene:str, # its Scene class
@@ -199,20 +207,26 @@ def fix_layout(code:str, # gated scene code that renders
                record:Optional[dict]=None, # the geometry record of `code` when there is one (saves a dry run)
                runner=None, # runs a `RenderJob` (default `render.render_job`: the sandbox)
               ) -> LayoutFix:
-    "Apply the layout rules one at a time, keeping each only when a dry run shows fewer issues and the scene still runs."
+    "Apply the layout rules, keeping a fix only when a dry run shows fewer issues and the scene still runs: all candidates at once first, then one at a time."
     from manim_nb.gate import check
     got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s, runner), 1)
     if got is None: return LayoutFix(code, runs=n, error='the scene does not run')
-    (rec, issues), fixes, tried = got, [], set()
+    (rec, issues), fixes, tried, together = got, [], set(), True
     before = len(issues)
     while n < runs:
-        cands = [f for i in issues for f in layout_fixes(rec, i) if (f[0], f[2]) not in tried]
+        cands = list(dict.fromkeys(f for i in issues for f in layout_fixes(rec, i) if (f[0], f[2]) not in tried))
         if not cands: break
-        rule, line, stmt, after = cands[0]; tried.add((rule, stmt))
-        new = insert_at(code, line, stmt, after)
+        group = cands if together and len(cands) > 1 else cands[:1]
+        new = _apply_fixes(code, group)
         v = check(new, scene) if new else None
-        if v is None or not v.ok: continue
+        if v is None or not v.ok:
+            if len(group) == 1: tried.add((group[0][0], group[0][2]))
+            together = False; continue
         n += 1
         got = _geometry(v.code, scene, quality, timeout, narration_s, runner)
-        if got and len(got[1]) < len(issues): code, (rec, issues) = v.code, got; fixes.append(f'layout: {rule}: {stmt}')
+        if got and len(got[1]) < len(issues):
+            code, (rec, issues), together = v.code, got, True
+            fixes += [f'layout: {r}: {st}' for r, _, st, _ in group]; tried |= {(r, st) for r, _, st, _ in group}
+        elif len(group) == 1: tried.add((group[0][0], group[0][2]))
+        else: together = False  # the fixes together did not help: try them one by one
     return LayoutFix(code, fixes, before, len(issues), n)
