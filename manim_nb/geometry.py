@@ -361,7 +361,7 @@ def _overlap(a:Unit, b:Unit) -> Optional[str]:
     share = t.inter(s) / t.area
     if share <= OVERLAP_FRAC: return None
     if s.z > t.z: return 'a shape is drawn over the text'
-    if share >= INSIDE_FRAC or s.area < 0.5 * t.area: return None  # text in its box; a small mark under a label
+    if share >= INSIDE_FRAC or s.area < t.area: return None  # text in its box; a mark smaller than the label drawn under it
     return 'the text sticks out of the shape it sits on'
 
 # %% ../nbs/10b_geometry.ipynb #a0e1c029

@@ -694,19 +694,20 @@ def layout_repair_phase(run:Run, renderer:Renderer) -> None:
     finally: run.code_ready = None
     for q, res in answers.items(): handler(q, res)
     failed = dict(errs, **renderer.wait())
-    _keep_better(run, renderer, old, failed)
+    _keep_better(run, renderer, old, failed, set(answers))
 
 # %% ../nbs/15_pipeline.ipynb #c3a1f022
-def _keep_better(run, renderer, old:dict, failed:dict):
+def _keep_better(run, renderer, old:dict, failed:dict, answered=()):
     "After a layout repair: keep each scene's new code only if it rendered with fewer issues, else bring the old code back."
     back, undo = _code_handler(run, renderer, {}), []
     for q, (code, rec) in old.items():
         now = run.manifest.scene(q)
         better = q not in failed and now.get('code_sha') != rec.get('code_sha') and now.get('layout_issues', 0) < rec.get('layout_issues', 0)
-        if not better and now.get('code_sha') != rec.get('code_sha'):
-            back(q, SceneCode(code, rec.get('codegen_source') or run.provider.name, attempts=0)); undo.append(q)
-            why = 'it did not render' if q in failed else f"{now.get('layout_issues', 0)} layout issue(s) against {rec.get('layout_issues', 0)}"
-            run.manifest.update(q, gate_fixes=rec.get('gate_fixes') or '', note=f'layout repair not kept: {why}')
+        if not better:
+            if now.get('code_sha') != rec.get('code_sha'): back(q, SceneCode(code, rec.get('codegen_source') or run.provider.name, attempts=0)); undo.append(q)
+            why = ('no answer' if q not in answered else 'the same code' if now.get('code_sha') == rec.get('code_sha') else 'it did not render'
+                   if q in failed else f"{now.get('layout_issues', 0)} layout issue(s) against {rec.get('layout_issues', 0)}")
+            run.manifest.update(q, codegen_source=rec.get('codegen_source'), gate_fixes=rec.get('gate_fixes') or '', note=f'layout repair not kept: {why}')
         sha = run.manifest.scene(q).get('code_sha')
         run.manifest.update(q, layout_repair_tried=sha, **({} if better else dict(layout_tried=sha)))  # the rules may try a kept repair
     if undo: renderer.wait()

@@ -233,7 +233,7 @@ class Graph(Template):
         return fit_into(axes, r.width, r.height - top, r.get_center() + 0.5 * top * DOWN), (x0, x1), (Y0, Y1)
 
     def play(self, s):
-        from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, MoveAlongPath, VGroup, VMobject, Write
+        from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, MoveAlongPath, VGroup, VMobject, Write
         from manim_nb.layouts import PALETTE, clean_text, label_mobject
         r, f = s.main_region, make_function(self.function)
         head = s.heading(self.title or s.scene_title)
@@ -247,9 +247,10 @@ class Graph(Template):
         s.play_steps(steps, start=0, end=0.5 * s.target_duration, max_run=2.5)
         if len(curves):
             path = max(curves, key=lambda c: c.get_arc_length())
-            dot = Dot(path.get_start(), color=PALETTE['amber'], radius=0.1)
+            dot = Dot(path.get_start(), color=PALETTE['amber'], radius=0.1).set_z_index(-1)  # under the axis numbers it passes
             s.play(FadeIn(dot), run_time=0.4)
             s.play(MoveAlongPath(dot, path), run_time=max(1.0, 0.9 * s.target_duration - s.elapsed))
+            s.play(FadeOut(dot), run_time=0.3)  # it must not rest on the last tick's number
 
 # %% ../nbs/02_templates.ipynb #1a1e87c5
 SHAPES = ('circle', 'square', 'triangle', 'right_triangle', 'hexagon', 'star')

@@ -86,7 +86,7 @@ def test_two_concurrent_runs_sharing_a_cache_corrupt_nothing(tmp_path):
         with av.open(str(tmp_path/f'run{i}'/'final.mp4')) as c:
             assert sum(1 for _ in c.decode(video=0)) > 0
     info = cache_info(Cache(cache))
-    assert info['render']['entries'] == 9 and info['tts']['entries'] == 3  # 3 clips, their 3 last frames, 3 muxed clips
+    assert info['render']['entries'] == 15 and info['tts']['entries'] == 3  # 3 clips, their last frames, muxed clips, geometry records, keyframes
     assert not [p for p in cache.rglob('*') if p.name.startswith('.') or p.suffix == '.tmp'], 'no temporary file is left behind'
     for p in (cache/'render').rglob('*.mp4'):
         with av.open(str(p)) as c: assert c.streams.video[0].frames > 0

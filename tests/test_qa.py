@@ -231,3 +231,9 @@ def test_a_worse_layout_repair_is_undone(tmp_path):
     assert (df.render_status == 'ok').all()
     Run(_two_scenes(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=p).execute()
     assert len(p.asked) == 1  # resumed: the same code is not sent again
+
+def test_a_layout_repair_that_answers_the_same_code_changes_nothing(tmp_path):
+    p = LayoutRepair(DRIFT)
+    run = Run(_two_scenes(), tmp_path/'r', RunOptions(provider='offline', tts='none'), provider=p).execute()
+    df = run.outcomes.set_index('scene')
+    assert len(p.asked) == 1 and df.loc['Scene2', 'codegen_source'] == 'individual' and 'the same code' in df.loc['Scene2', 'error']
