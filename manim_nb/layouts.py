@@ -20,6 +20,7 @@ import numpy as np
 from manim import (BLUE, BOLD, DL, DOWN, GREEN, LEFT, MED_SMALL_BUFF, ORIGIN, RED, RIGHT, SMALL_BUFF, UP, UR, YELLOW, Circle, Line,
                    MathTex, Mobject, Paragraph, Rectangle, Scene, SurroundingRectangle, Text, VGroup, config)
 from .core import patch
+from .voiceover import VoiceoverMixin, remove_bookmarks, split_sentences as _split_sentences
 
 # %% ../nbs/01_layouts.ipynb #d157a61a
 PALETTE = dict(bg='#0F172A', ink='#F1F5F9', muted='#94A3B8', accent='#38BDF8', green='#34D399', amber='#FBBF24',
@@ -89,8 +90,8 @@ def still_frame(scene_cls:type, # a Scene subclass of ours (trusted code)
 
 # %% ../nbs/01_layouts.ipynb #7e84003b
 def split_sentences(text:str) -> list[str]:
-    "The sentences of `text` (split after `.`, `!` or `?`)."
-    return [s for s in re.split(r'(?<=[.!?])\s+', clean_text(text)) if s]
+    "The sentences of `text` as they are shown: `voiceover.split_sentences` of its clean text, without bookmarks."
+    return [t for t in (remove_bookmarks(s) for s in _split_sentences(clean_text(text))) if t]
 
 def caption_chunks(text:str, # the narration
                    max_chars:int=110 # longest chunk (two caption lines)
@@ -103,10 +104,11 @@ def caption_chunks(text:str, # the narration
     return out
 
 # %% ../nbs/01_layouts.ipynb #eaef0164
-class TemplateScene(Scene):
-    "Base of every generated scene: fitted text boxes, narration-length timing and optional captions."
+class TemplateScene(VoiceoverMixin, Scene):
+    "Base of every generated scene: fitted text boxes, narration-length timing, sentence times, voiceover blocks and optional captions."
     narration_text: str = ''
     audio_duration: float = 0.0
+    sentences: list = []  # [[text, start, end]] of the narration, measured by the parent (empty: estimated from the text)
     show_captions: bool = False
     scene_title: str = ''
     params: dict = {}
@@ -171,12 +173,19 @@ def wait_until(self:TemplateScene, t:float):
 # %% ../nbs/01_layouts.ipynb #f1f0a004
 @patch
 def sentence_starts(self:TemplateScene) -> list[float]:
-    "When each narration sentence starts, in seconds from the scene's start: `sentence_times` if the narration gave them, else each sentence's share of the narration's characters."
-    given = getattr(self, 'sentence_times', None)
+    "When each narration sentence starts, in seconds from the scene's start: the measured `sentences` when the parent gave them, else each sentence's share of the narration's characters."
+    if self.sentences: return [float(s[1]) for s in self.sentences]
+    given = getattr(self, 'sentence_times', None)  # an older name: the starts alone
     if given: return [float(t) for t in given]
     ss = split_sentences(self.narration_text)
     total = sum(len(x) + 1 for x in ss) or 1
     return [float(v) for v in np.cumsum([0] + [len(x) + 1 for x in ss[:-1]]) / total * self.target_duration] if ss else []
+
+@patch
+def wait_until_sentence(self:TemplateScene, i:int):
+    "Wait until narration sentence `i` (from 0) starts; past the last sentence, until the narration ends."
+    starts = self.sentence_starts()
+    self.wait_until(starts[i] if 0 <= i < len(starts) else self.target_duration if i >= len(starts) else 0.0)
 
 # %% ../nbs/01_layouts.ipynb #d2cae9c8
 @patch
@@ -200,6 +209,9 @@ def add_captions(self:TemplateScene):
     fw = config.frame_width
     texts = [fit_text(c, 0.9 * fw, 0.8, font_size=26, min_font_size=18).to_edge(DOWN, buff=0.2) for c in chunks]
     ends = np.cumsum([len(c) + 10 for c in chunks]) / sum(len(c) + 10 for c in chunks) * self.target_duration
+    if self.sentences:  # measured: each sentence's chunks share its own time
+        got = [float(b) - (float(b) - float(a)) * (1 - k / n) for x, a, b in self.sentences for n in [len(caption_chunks(x)) or 1] for k in range(1, n + 1)]
+        if len(got) == len(chunks): ends = np.array(got)
     strip = Rectangle(width=fw, height=1.1, stroke_width=0, fill_color=PALETTE['bg'], fill_opacity=0.85).to_edge(DOWN, buff=0)
     holder = VGroup(*texts)
     def show(m, dt):  # every chunk stays in the scene; only the current one is opaque
@@ -292,27 +304,32 @@ class TitleAndMainContent(TemplateScene):
         self.left_bbox, self.right_bbox = BoundingBox.of(self.left_region), BoundingBox.of(self.right_region)
 
 class SplitScreen(TemplateScene):
-    "Two side-by-side regions at the left and right edges."
+    "Two regions side by side (left and right edges); stacked top and bottom in a portrait frame (`left_region` on top)."
     def setup(self):
         super().setup(); self.setup_regions()
 
     def setup_regions(self):
         if hasattr(self, 'left_region'): return
         fw, fh = config.frame_width, config.frame_height
-        self.left_region = region(0.45 * fw, 0.8 * fh).to_edge(LEFT, buff=0.35).shift(0.3 * UP)
-        self.right_region = region(0.45 * fw, 0.8 * fh).to_edge(RIGHT, buff=0.35).shift(0.3 * UP)
+        if fh > fw:  # portrait: the text above, the picture below
+            self.left_region = region(0.9 * fw, 0.36 * fh).to_edge(UP, buff=0.12 * fh)
+            self.right_region = region(0.9 * fw, 0.4 * fh).next_to(self.left_region, DOWN, buff=0.03 * fh)
+        else:
+            self.left_region = region(0.45 * fw, 0.8 * fh).to_edge(LEFT, buff=0.35).shift(0.3 * UP)
+            self.right_region = region(0.45 * fw, 0.8 * fh).to_edge(RIGHT, buff=0.35).shift(0.3 * UP)
         self.left_bbox, self.right_bbox = BoundingBox.of(self.left_region), BoundingBox.of(self.right_region)
         self.title_region = region(0.9 * fw, 0.12 * fh).to_edge(UP, buff=0.1)  # over the columns' tops: for a title code adds anyway
-        self.main_region = region(self.right_region.get_right()[0] - self.left_region.get_left()[0], self.left_region.height).move_to(
-            (self.left_region.get_center() + self.right_region.get_center()) / 2)
+        l, r = BoundingBox.of(self.left_region), BoundingBox.of(self.right_region)  # the main region spans both
+        x0, y0, x1, y1 = min(l.x_min, r.x_min), min(l.y_min, r.y_min), max(l.x_max, r.x_max), max(l.y_max, r.y_max)
+        self.main_region = region(x1 - x0, y1 - y0).move_to([(x0 + x1) / 2, (y0 + y1) / 2, 0])
         self.title_bbox, self.main_bbox = BoundingBox.of(self.title_region), BoundingBox.of(self.main_region)
 
     def content_boxes(self, heading):
-        "The left and right boxes (center, width, height) below `heading`."
+        "The left and right boxes (center, width, height) below `heading` (in portrait, the top box shrinks below it)."
         top = heading.get_bottom()[1] - 0.3 if len(heading) else self.left_region.get_top()[1]
-        out = []
+        out, stacked = [], config.frame_height > config.frame_width
         for r in (self.left_region, self.right_region):
-            bottom = r.get_bottom()[1]; h = top - bottom
+            bottom = r.get_bottom()[1]; h = (min(top, r.get_top()[1]) if stacked else top) - bottom
             out.append((np.array([r.get_center()[0], bottom + h / 2, 0]), r.width, h))
         return out
 
