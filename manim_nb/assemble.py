@@ -11,7 +11,9 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['AUDIO_RATE', 'AAC_OPTIONS', 'synth_clip', 'synth_wav', 'media_duration', 'read_audio', 'AssembleError', 'mux',
-           'concat', 'can_copy', 'concat_copy', 'clip_frame']
+           'concat', 'can_copy', 'concat_copy', 'clip_frame', 'Cue', 'wrap_text', 'make_cues', 'srt_text', 'vtt_text',
+           'write_srt', 'write_vtt', 'write_chapters_vtt', 'add_subtitles', 'read_subtitles', 'read_chapters',
+           'subtitle_font_file', 'burn_subtitles']
 
 # %% ../nbs/13_assemble.ipynb #5a6a5de2
 import av
@@ -310,3 +312,303 @@ def clip_frame(path:Path|str, # any video PyAV decodes
     if frame is None: raise AssembleError(f'{path} has no video frames')
     img = frame.to_image(); img.thumbnail((width, width))
     return img.quantize(colors) if colors else img
+
+# %% ../nbs/13_assemble.ipynb #46741abb
+import functools, subprocess
+from dataclasses import dataclass
+from PIL import Image, ImageDraw, ImageFont
+from .core import NoSpaceError, atomic_write
+
+# %% ../nbs/13_assemble.ipynb #9b5a4005
+@dataclass(frozen=True)
+class Cue:
+    "One subtitle: shown from `start` to `end` seconds of the video; `text` is plain, its lines joined by newlines."
+    start: float
+    end: float
+    text: str
+
+def _fill(words:list[str], width:int, length=len) -> list[str]:
+    "Words into lines at most `width` long (characters, or what `length` measures), filled from the end: a short line comes first."
+    lines = []
+    for w in reversed(words):
+        if lines and length(f'{w} {lines[-1]}') <= width: lines[-1] = f'{w} {lines[-1]}'
+        else: lines.append(w)
+    return lines[::-1]
+
+def _balanced(words:list[str], width:int, length=len) -> list[str]:
+    "As few lines as `width` allows, as even as possible: the narrowest width that needs no more lines."
+    n, lo, hi = len(_fill(words, width, length)), max(map(length, words)), width
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(_fill(words, mid, length)) <= n: hi = mid
+        else: lo = mid + 1
+    return _fill(words, max(lo, 1), length)
+
+def _groups(words:list[str], n:int) -> list[list[str]]:
+    "`words` cut at word boundaries into `n` groups of about equal length."
+    ends = np.cumsum([len(w) + 1 for w in words])
+    cuts, prev = [], 0
+    for k in range(1, n):
+        hi = len(words) - (n - k)  # leave a word for every later group
+        cuts.append(prev := min(max(int(np.abs(ends[:hi] - ends[-1] * k / n).argmin()) + 1, prev + 1), hi))
+    return [words[a:b] for a, b in zip([0] + cuts, cuts + [len(words)])]
+
+def wrap_text(text:str, # plain text, any whitespace
+              max_chars:int=42, # characters per line
+              max_lines:int=2, # lines per subtitle
+             ) -> list[list[str]]:
+    "`text` as consecutive subtitles (lists of lines), each at most `max_lines` balanced lines of `max_chars`."
+    words = [w[i:i + max_chars] for w in str(text).split() for i in range(0, len(w), max_chars)]
+    if not words: return []
+    n = math.ceil(len(_fill(words, max_chars)) / max_lines)
+    while True:
+        groups = _groups(words, n)
+        if all(len(_fill(g, max_chars)) <= max_lines for g in groups): return [_balanced(g, max_chars) for g in groups]
+        n += 1
+
+# %% ../nbs/13_assemble.ipynb #49add7b8
+def make_cues(sentences, # [(text, start, end), ...] in video seconds, in reading order
+              duration:float, # length of the video: cues stay inside [0, duration]
+              max_chars:int=42, # characters per line
+              max_lines:int=2, # lines per cue; a longer sentence becomes several cues
+              min_gap:float=0.0, # seconds between one cue's end and the next one's start
+              min_len:float=0.1, # shortest cue, seconds (at least a frame at 10 fps)
+             ) -> list[Cue]:
+    "Subtitle cues for timed sentences: in order, inside the video, never overlapping, wrapped into short lines."
+    items = []
+    for text, s, e in sentences:
+        chunks = wrap_text(text, max_chars, max_lines)
+        s, e = (min(max(float(x), 0.0), float(duration)) for x in (s, e))
+        if chunks: items.append((chunks, s, max(s, e)))
+    cues, t = [], 0.0  # t: the earliest start of the next cue
+    for i, (chunks, s, e) in enumerate(items):
+        need, s = len(chunks) * min_len, max(s, t)
+        if s + need > duration + 1e-9: continue  # no room left before the video ends
+        nxt = items[i + 1][1] if i + 1 < len(items) else duration
+        e = min(max(e, s + need), max(nxt - min_gap, s + need), duration)
+        sizes = np.array([sum(map(len, c)) for c in chunks], float)
+        bounds = s + np.arange(len(chunks) + 1) * min_len + np.concatenate([[0], np.cumsum(sizes)]) / sizes.sum() * (e - s - need)
+        cues += [Cue(round(float(a), 3), round(float(b), 3), '\n'.join(c)) for c, a, b in zip(chunks, bounds[:-1], bounds[1:])]
+        t = e + min_gap
+    return cues
+
+# %% ../nbs/13_assemble.ipynb #5c727e87
+def _stamp(t:float, sep:str) -> str:
+    ms = round(t * 1000); h, ms = divmod(ms, 3_600_000); m, ms = divmod(ms, 60_000); s, ms = divmod(ms, 1000)
+    return f'{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}'
+
+def _vtt_escape(text:str) -> str: return text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+
+def srt_text(cues:list[Cue]) -> str:
+    "The cues as SubRip (`.srt`) text."
+    return ''.join(f'{i}\n{_stamp(c.start, ",")} --> {_stamp(c.end, ",")}\n{c.text}\n\n' for i, c in enumerate(cues, 1))
+
+def vtt_text(cues:list[Cue]) -> str:
+    "The cues as WebVTT text (`&`, `<`, `>` escaped, so no text becomes markup)."
+    return 'WEBVTT\n\n' + ''.join(f'{_stamp(c.start, ".")} --> {_stamp(c.end, ".")}\n{_vtt_escape(c.text)}\n\n' for c in cues)
+
+def write_srt(cues:list[Cue], path:Path|str) -> Path:
+    "Write the cues to an `.srt` file (UTF-8, atomically)."
+    return atomic_write(path, srt_text(cues))
+
+def write_vtt(cues:list[Cue], path:Path|str) -> Path:
+    "Write the cues to a WebVTT `.vtt` file (UTF-8, atomically)."
+    return atomic_write(path, vtt_text(cues))
+
+def _chapters(chapters, duration:Optional[float]=None) -> list[Cue]:
+    "`[(title, start, end), ...]` as sorted, non-overlapping cues inside the video (titles on one line)."
+    out = []
+    for title, s, e in sorted(chapters, key=lambda c: float(c[1])):
+        title = ' '.join(str(title).split())
+        s, e = round(max(float(s), 0.0), 3), round(float(e) if duration is None else min(float(e), duration), 3)
+        if out and out[-1].end > s: out[-1] = Cue(out[-1].start, s, out[-1].text)
+        out.append(Cue(s, e, title))
+    return [c for c in out if c.end > c.start and c.text]
+
+def write_chapters_vtt(chapters, # [(title, start, end), ...] in video seconds
+                       path:Path|str) -> Path:
+    "Write a WebVTT chapters file (`<track kind=\"chapters\">`): one numbered cue per chapter."
+    cs = _chapters(chapters)
+    return atomic_write(path, 'WEBVTT\n\n' + ''.join(f'{i}\n{_stamp(c.start, ".")} --> {_stamp(c.end, ".")}\n{_vtt_escape(c.text)}\n\n'
+                                                    for i, c in enumerate(cs, 1)))
+
+# %% ../nbs/13_assemble.ipynb #0f107770
+# ffmpeg's default ASS header (what it gives an SRT it converts): `mov_text`'s encoder builds the track's tx3g sample
+# description (font, colours, box) from it, and refuses to open without one.
+_ASS_HEADER = ('[Script Info]\r\nScriptType: v4.00+\r\nPlayResX: 384\r\nPlayResY: 288\r\n\r\n[V4+ Styles]\r\n'
+    'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, '
+    'StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\r\n'
+    'Style: Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0\r\n\r\n'
+    '[Events]\r\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\r\n').encode()
+_MS = Fraction(1, 1000)
+
+def _tx3g(cue:Cue, stream):
+    "A tx3g sample: the text's UTF-8 length (2 bytes, big-endian), then the text, verbatim (no markup to escape)."
+    data = cue.text.encode()[:65535].decode(errors='ignore').encode()  # a sample holds at most 64 KiB
+    p = av.Packet(len(data).to_bytes(2, 'big') + data)
+    p.pts = p.dts = round(cue.start * 1000); p.duration = round(cue.end * 1000) - p.pts
+    p.time_base, p.stream = _MS, stream
+    return p
+
+def _track(cues:list[Cue], duration:float) -> list[Cue]:
+    "The cues inside the video, checked to be in order and not overlapping."
+    cues = [Cue(c.start, min(c.end, duration), c.text) for c in cues if c.start < duration and c.text.strip()]
+    for a, b in zip(cues, cues[1:]):
+        if b.start < a.end: raise AssembleError(f'subtitle cues overlap at {b.start:g} s ({b.text!r}): make them with make_cues')
+    if any(c.end <= c.start for c in cues): raise AssembleError('a subtitle cue ends before it starts: make cues with make_cues')
+    return cues
+
+def _open_src(src:Path):
+    "Open `src` for reading; an AssembleError when it is missing, unreadable or has no video."
+    if not src.is_file(): raise AssembleError(f'{src} does not exist: join the scenes first')
+    try: ic = av.open(str(src))
+    except av.FFmpegError as e: raise AssembleError(f'{src} is not a readable video: {e}') from e
+    if not ic.streams.video: ic.close(); raise AssembleError(f'{src} has no video stream')
+    return ic
+
+# %% ../nbs/13_assemble.ipynb #6a21a2c0
+def add_subtitles(src:Path|str, # a joined video (h264 + aac, e.g. final.mp4)
+                  dst:Path|str, # mp4 to write (may be `src`)
+                  cues:list[Cue], # from `make_cues`
+                  language:str='eng', # ISO 639-2 code of the subtitles
+                  chapters=None, # [(title, start, end), ...] in seconds, or None to keep src's chapters
+                 ) -> Path:
+    "Copy `src`'s video and audio packets into `dst` with a soft `mov_text` subtitle track and chapter marks."
+    src, dst = Path(src), Path(dst)
+    if not (len(language) == 3 and language.isalpha() and language.islower()):
+        raise AssembleError(f'language {language!r} is not a 3-letter ISO 639-2 code such as "eng"')
+    try:
+        with _open_src(src) as ic, atomic_path(dst) as part:
+            iv, ias = ic.streams.video[0], list(ic.streams.audio[:1])
+            duration = media_duration(src)
+            track = _track(cues, duration)
+            with av.open(str(part), 'w', format='mp4', options={'movflags': '+faststart'}) as oc:
+                outs = {s.index: oc.add_stream_from_template(s) for s in [iv] + ias}
+                ss = None
+                if track:
+                    ss = oc.add_stream('mov_text'); ss.metadata['language'] = language
+                    ss.codec_context.subtitle_header = _ASS_HEADER; ss.codec_context.time_base = _MS
+                marks = _chapters(chapters, duration) if chapters is not None else None
+                oc.set_chapters(ic.chapters() if marks is None else
+                                [dict(id=i, start=round(c.start * 1000), end=round(c.end * 1000), time_base=_MS,
+                                      metadata={'title': c.text}) for i, c in enumerate(marks, 1)])
+                pending = list(reversed(track))
+                for p in ic.demux(iv, *ias):
+                    if p.dts is None: continue
+                    while pending and pending[-1].start <= p.dts * p.time_base: oc.mux(_tx3g(pending.pop(), ss))
+                    p.stream = outs[p.stream.index]; oc.mux(p)
+                for c in reversed(pending): oc.mux(_tx3g(c, ss))
+    except (AssembleError, NoSpaceError): raise
+    except Exception as e: raise AssembleError(f'cannot add subtitles to {src}: {type(e).__name__}: {e}') from e
+    return dst
+
+def read_subtitles(path:Path|str) -> list[Cue]:
+    "The cues of a video's first `mov_text` track, as written (empty gap samples skipped)."
+    with av.open(str(path)) as c:
+        ss = [s for s in c.streams.subtitles if s.codec_context.name == 'mov_text']
+        if not ss: return []
+        return [Cue(round(float(p.pts * p.time_base), 3), round(float((p.pts + p.duration) * p.time_base), 3),
+                    bytes(p)[2:2 + int.from_bytes(bytes(p)[:2], 'big')].decode(errors='replace'))
+                for p in c.demux(ss[0]) if p.size > 2]
+
+def read_chapters(path:Path|str) -> list[tuple[str, float, float]]:
+    "A video's chapters as `[(title, start, end), ...]` in seconds."
+    with av.open(str(path)) as c:
+        return [(ch['metadata'].get('title', ''), round(float(ch['start'] * ch['time_base']), 3),
+                 round(float(ch['end'] * ch['time_base']), 3)) for ch in c.chapters()]
+
+# %% ../nbs/13_assemble.ipynb #0b4e1360
+_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+          '/usr/share/fonts/TTF/DejaVuSans.ttf', '/Library/Fonts/DejaVuSans.ttf']
+
+@functools.cache
+def subtitle_font_file() -> Optional[str]:
+    "DejaVu Sans on this machine (known places, then `fc-match`), or None (PIL's bundled font is used)."
+    for f in _FONTS:
+        if Path(f).is_file(): return f
+    try: out = subprocess.run(['fc-match', '-f', '%{file}', 'DejaVu Sans'], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError): return None
+    return out if out.endswith(('.ttf', '.otf')) and Path(out).is_file() else None
+
+@functools.cache
+def _font(px:int):
+    f = subtitle_font_file()
+    return ImageFont.truetype(f, px) if f else ImageFont.load_default(px)
+
+def _pixel_lines(text:str, font, width:float) -> list[str]:
+    "The cue's lines, re-wrapped by rendered width when one is wider than `width` pixels."
+    lines = text.split('\n')
+    if all(font.getlength(l) <= width for l in lines): return lines
+    return _balanced(text.split(), int(width), lambda s: math.ceil(font.getlength(s)))
+
+def _overlay(text:str, W:int, H:int, size:float=0.045, margin:float=0.08, max_width:float=0.9, box:float=0.6):
+    "One cue drawn once: (premultiplied RGB, 1 - alpha, x, y) of its box, bottom-centred in the title-safe area."
+    px = max(14, round(size * H))
+    while True:
+        font = _font(px); pad = px // 2
+        lines = _pixel_lines(text, font, max_width * W - 2 * pad)
+        if len(lines) <= max(3, text.count('\n') + 1) or px <= 14: break
+        px = max(14, int(px * 0.9))
+    d = ImageDraw.Draw(Image.new('L', (1, 1)))
+    spacing = px // 4
+    l, t, r, b = d.multiline_textbbox((0, 0), '\n'.join(lines), font=font, spacing=spacing, align='center')
+    bw, bh = min(W, int(r - l) + 2 * pad), min(H, int(b - t) + pad)
+    img = Image.new('RGBA', (bw, bh), (0, 0, 0, 0))
+    ImageDraw.Draw(img).rounded_rectangle((0, 0, bw - 1, bh - 1), radius=px // 3, fill=(0, 0, 0, round(255 * box)))
+    ink = Image.new('RGBA', (bw, bh), (255, 255, 255, 0))
+    ImageDraw.Draw(ink).multiline_text((bw / 2, pad / 2 - t), '\n'.join(lines), font=font, fill=(255, 255, 255, 255),
+                                       spacing=spacing, align='center', anchor='ma')
+    a = np.asarray(Image.alpha_composite(img, ink), np.float32) / 255
+    x, y = (W - bw) // 2, max(0, H - round(margin * H) - bh)
+    return a[..., :3] * a[..., 3:], 1 - a[..., 3:], x, y
+
+def _draw(rgb:np.ndarray, ov) -> np.ndarray:
+    "Alpha-composite a precomputed overlay into the frame, touching only its box."
+    prem, inv, x, y = ov
+    h, w = inv.shape[:2]
+    region = rgb[y:y + h, x:x + w]
+    region[:] = (region * inv + prem * 255 + 0.5).astype(np.uint8)
+    return rgb
+
+# %% ../nbs/13_assemble.ipynb #35981ee1
+def burn_subtitles(src:Path|str, # a video with one video stream (and audio, copied as is)
+                   dst:Path|str, # mp4 to write (may be `src`)
+                   cues:list[Cue], # from `make_cues`
+                   size:float=0.045, # font size, as a share of the frame's height (at least 14 px)
+                   margin:float=0.08, # space under the box, as a share of the height (title-safe)
+                   max_width:float=0.9, # widest box, as a share of the width (longer lines re-wrap)
+                   box:float=0.6, # opacity of the dark box behind the text
+                  ) -> Path:
+    "Draw the cues into the picture (re-encoded with the render's x264 settings); audio packets are copied."
+    src, dst = Path(src), Path(dst)
+    try:
+        with _open_src(src) as ic, atomic_path(dst) as part:
+            iv, ias = ic.streams.video[0], list(ic.streams.audio[:1])
+            iv.thread_type = 'AUTO'
+            W, H = iv.codec_context.width, iv.codec_context.height
+            fps = Fraction(iv.base_rate or iv.guessed_rate or iv.average_rate or 15).limit_denominator(1001)
+            todo = sorted((c for c in cues if c.end > c.start and c.text.strip()), key=lambda c: c.start)
+            overlays = {}
+            with av.open(str(part), 'w', format='mp4', options={'movflags': '+faststart'}) as oc:
+                vs = oc.add_stream('libx264', rate=fps, options=dict(X264_OPTIONS))
+                vs.width, vs.height, vs.pix_fmt = W, H, 'yuv420p'; vs.codec_context.time_base = 1 / fps
+                oa = oc.add_stream_from_template(ias[0]) if ias else None
+                oc.set_chapters(ic.chapters())
+                n, pts = 0, -1
+                for p in ic.demux(iv, *ias):
+                    if p.stream.type == 'audio':
+                        if p.dts is not None: p.stream = oa; oc.mux(p)
+                        continue
+                    for f in p.decode():
+                        t = f.time if f.time is not None else n / fps
+                        while todo and todo[0].end <= t: todo.pop(0)
+                        if todo and todo[0].start <= t:
+                            c = todo[0]
+                            if c not in overlays: overlays = {c: _overlay(c.text, W, H, size, margin, max_width, box)}
+                            f = av.VideoFrame.from_ndarray(_draw(f.to_ndarray(format='rgb24'), overlays[c]), format='rgb24')
+                        pts = max(round(t * fps), pts + 1); _encode(oc, vs, f, pts); n += 1
+                if n == 0: raise AssembleError(f'{src} has no video frames')
+                oc.mux(vs.encode(None))
+    except (AssembleError, NoSpaceError): raise
+    except Exception as e: raise AssembleError(f'cannot burn subtitles into {src}: {type(e).__name__}: {e}') from e
+    return dst
