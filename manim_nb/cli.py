@@ -43,7 +43,11 @@ def _run_args(p):
     p.add_argument('--layout-runs', type=int, default=6, help='dry runs the layout rules may spend on a scene with layout issues (default 6; 0: off)')
     p.add_argument('--no-layout-repair', dest='layout_repair', action='store_false', help='no LLM repair round for layout issues the rules leave')
     p.add_argument('--timeout', type=float, default=180, help='wall-clock seconds per scene render (default 180)')
-    p.add_argument('--captions', action='store_true', help='show the narration as captions')
+    p.add_argument('--captions', action='store_true', help='template scenes draw the narration as captions along the bottom edge')
+    p.add_argument('--aspect', choices=['16:9', '9:16', '1:1'], default='16:9', help='the video\'s shape: 16:9 (default), 9:16 portrait, 1:1 square')
+    p.add_argument('--subtitles', action='store_true', help='final.srt, final.vtt and a soft subtitle track in final.mp4, one cue per sentence')
+    p.add_argument('--burn-subtitles', action='store_true', help='draw the subtitles into the video instead (final.srt and final.vtt too)')
+    p.add_argument('--language', default='en', help='the narration\'s language (sentence splitting, the subtitle track\'s tag; default en)')
     p.add_argument('--cache', default=None, help='shared cache folder (default: MANIM_NB_CACHE, else $XDG_CACHE_HOME/manim_nb or ~/.cache/manim_nb)')
     p.add_argument('--no-cache', action='store_true', help='neither read nor write the shared cache')
     p.add_argument('--replay', default=None, metavar='RUN_OR_CACHE_DIR', help='replay recorded LLM answers offline: no key, no API calls')
@@ -114,8 +118,9 @@ def stamp_key(a:argparse.Namespace, out:Path, storyboard:Path) -> Optional[str]:
 
 # %% ../nbs/17_cli.ipynb #c2d93cb0
 def _products(out:Path) -> list:
-    "Size and mtime of what a finished run holds: the video, the manifest, and every scene's code."
-    return [_stat(out/'final.mp4'), _stat(out/'manifest.json')] + [[p.name, _stat(p)] for p in sorted(out.glob('scenes/*.py'))]
+    "Size and mtime of what a finished run holds: the video, its subtitles and chapters, the manifest, and every scene's code."
+    return ([_stat(out/'final.mp4'), _stat(out/'manifest.json')] + [[p.name, _stat(p)] for p in sorted(out.glob('scenes/*.py'))]
+            + [[n, _stat(out/n)] for n in ('final.srt', 'final.vtt', 'final.chapters.vtt') if (out/n).exists()])
 
 def read_stamp(out:Path, key:Optional[str]) -> Optional[str]:
     "The summary of a finished run in `out` made with the same `key`, when its video and manifest are untouched; else None."
@@ -141,7 +146,8 @@ def _options(a) -> 'RunOptions':
     return RunOptions(provider=a.provider, tts=a.tts, quality=a.quality, workers=a.workers, batch=a.batch,
                       repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
                       no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code,
-                      qa=a.qa, layout_runs=a.layout_runs, layout_repair=a.layout_repair)
+                      qa=a.qa, layout_runs=a.layout_runs, layout_repair=a.layout_repair, aspect=a.aspect, subtitles=a.subtitles,
+                      burn_subtitles=a.burn_subtitles, language=a.language)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()

@@ -11,8 +11,8 @@ from typing import Optional
 
 # %% auto #0
 __all__ = ['LAYOUT_SCENES', 'OUR_MODULES', 'DENIED_NAMES', 'ALLOWED_MODULES', 'SEED_LAYOUT_MODULES', 'OTHER_MANIM_MODULES',
-           'FORBIDDEN_BUILTINS', 'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES', 'RENAMES',
-           'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names',
+           'VOICEOVER_MODULES', 'FORBIDDEN_BUILTINS', 'ATTR_BUILTINS', 'CALL_ONLY', 'DUNDER_METHODS_OK', 'ENUM_TYPES',
+           'RENAMES', 'CALL_RENAMES', 'METHOD_RENAMES', 'Verdict', 'GateError', 'extract_code', 'parse', 'manim_names',
            'manim_scene_types', 'opengl_names', 'our_names', 'layout_names', 'apply_edits', 'scene_classes',
            'fix_scene_class', 'wrap_body', 'drop_path_hacks', 'fix_imports', 'add_star_imports', 'bound_names',
            'locally_bound', 'type_strings', 'format_reach', 'config_path_names', 'policy_errors', 'fix_api',
@@ -123,7 +123,7 @@ def opengl_names() -> frozenset:
                      if (getattr(getattr(o, n, None), '__module__', None) or '').startswith('manim'))
 
 LAYOUT_SCENES = ('TemplateScene', 'TitleAndMainContent', 'SplitScreen')
-OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates', 'manim_nb.compat')
+OUR_MODULES = ('manim_nb.layouts', 'manim_nb.templates', 'manim_nb.compat', 'manim_nb.voiceover')
 
 @functools.cache
 def our_names(mod:str # one of OUR_MODULES
@@ -262,6 +262,15 @@ OTHER_MANIM_MODULES = ('manimlib', 'manimgl', 'manim_imports_ext', 'big_ol_pile_
 
 def _other_manim(mod:str) -> bool: return mod.split('.')[0] in OTHER_MANIM_MODULES
 
+VOICEOVER_MODULES = ('manim_voiceover', 'manim_voiceover_plus', 'manim_voiceover_enhanced')  # manim-voiceover and its forks
+
+def _voiceover(mod:str) -> bool: return mod.split('.')[0] in VOICEOVER_MODULES
+
+def _voice_name(name:str) -> str:
+    "What `from manim_voiceover... import name` becomes: our name, or any speech service as `SpeechService`."
+    from manim_nb import voiceover
+    return name if name == '*' or hasattr(voiceover, name) else 'SpeechService' if name.endswith('Service') else ''
+
 def _allowed_module(mod):
     if mod in SEED_LAYOUT_MODULES: return True
     parts = mod.split('.')
@@ -350,6 +359,9 @@ def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
         if isinstance(s, ast.Import):
             keep, changed = [], False
             for a in s.names:
+                if _voiceover(a.name):  # `import manim_voiceover`: ours, under the name the code uses
+                    changed = True; keep.append(f'manim_nb.voiceover as {a.asname or a.name.split(".")[0]}')
+                    fixes.append(f'rewrote `import {a.name}` -> `import manim_nb.voiceover as {a.asname or a.name.split(".")[0]}`'); continue
                 if _other_manim(a.name):  # `import manimlib as ml`: manim under the name the code uses
                     changed = True; keep.append(f'manim as {a.asname or a.name.split(".")[0]}')
                     fixes.append(f'rewrote `import {a.name}` -> `import manim as {a.asname or a.name.split(".")[0]}`'); continue
@@ -366,6 +378,12 @@ def fix_imports(tree:ast.Module, src:_Src, # parsed code and its source
             if changed: edits.append((*src.span(s), f'import {", ".join(keep)}'))
         elif isinstance(s, ast.ImportFrom):
             mod = '.' * s.level + (s.module or '')
+            if not s.level and _voiceover(mod):  # manim-voiceover: the same surface, backed by the parent's narration
+                names = [(a, _voice_name(a.name)) for a in s.names]
+                bad = [a.name for a, n in names if not n]
+                if bad: raise GateError(f'line {s.lineno}: `{", ".join(bad)}` from `{mod}` is not available: use VoiceoverScene and self.voiceover(...)')
+                new = 'from manim_nb.voiceover import ' + ', '.join(n if n == a.name and not a.asname else f'{n} as {a.asname or a.name}' for a, n in names)
+                edits.append((*src.span(s), new)); fixes.append(f'rewrote `{ast.unparse(s)}` -> `{new}`'); continue
             if not s.level and _other_manim(mod):  # manimgl or an old manim: everything it exports comes from manim (and compat)
                 edits.append((*src.span(s), 'from manim import *')); fixes.append(f'rewrote `{ast.unparse(s)}` -> `from manim import *`'); continue
             if not s.level and all(f'{mod}.{a.name}' in SEED_LAYOUT_MODULES for a in s.names):  # from src.templates import layouts

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_pipeline.ipynb #7b088e42
 from __future__ import annotations
-import contextlib, csv, io, json, os, threading, time
+import contextlib, csv, io, json, math, os, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Callable, Optional, Union
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['LOCK', 'CLIP_SLACK', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches',
-           'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round',
-           'probe_phase', 'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene', 'assemble_phase',
-           'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
+__all__ = ['LOCK', 'CLIP_SLACK', 'ISO639_2', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock',
+           'make_caches', 'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer',
+           'render_round', 'probe_phase', 'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene',
+           'chapter_title', 'timeline', 'finish_final', 'assemble_phase', 'outcome_of', 'outcome_rows',
+           'write_outcomes', 'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #e1ad9637
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
                            atomic_write, digest, env_bool, env_float, is_no_space, one_line, out_of_space, patch, sweep_parts, warn_once)
 from .storyboard import Storyboard, SceneSpec, load_storyboard
 from .tts import VOICES, audio_key, get_voice
+from .narration import VOICE_LOG, strip_trailer, uses_voiceover, with_trailer
 
 # %% ../nbs/15_pipeline.ipynb #0a1b8486
 def _file_sig(path):
@@ -101,7 +103,11 @@ class RunOptions:
     repair_rounds: int = 2          # LLM repair rounds before the template fallback
     probe_rounds: int = 8           # dry runs the probe may spend fixing a failing scene by rules, before any repair (0: off)
     timeout: float = 180.0          # wall-clock seconds per scene render
-    captions: bool = False          # narration captions along the bottom edge
+    captions: bool = False          # narration captions drawn by the scene along the bottom edge (template scenes)
+    aspect: str = '16:9'            # the video's shape: 16:9 | 9:16 (portrait) | 1:1 (square)
+    subtitles: bool = False         # final.srt, final.vtt and a soft subtitle track in final.mp4 (one cue per sentence)
+    burn_subtitles: bool = False    # draw the subtitles into final.mp4 instead of a soft track (final.srt/.vtt are written too)
+    language: str = 'en'            # the narration's language: sentence splitting and the subtitle track's tag
     cache: Optional[str] = None     # cache folder (default MANIM_NB_CACHE, else ~/.cache/manim_nb)
     no_cache: bool = False          # neither read nor write the shared cache
     replay: Optional[str] = None    # a run folder or cache to replay: LLM answers from it only, no API calls
@@ -126,6 +132,8 @@ def resolved(self:RunOptions) -> RunOptions:
     if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
     if self.probe_rounds < 0: raise RunError(f'--probe-rounds must be 0 or more, not {self.probe_rounds}')
     if self.layout_runs < 0: raise RunError(f'--layout-runs must be 0 or more, not {self.layout_runs}')
+    if self.aspect not in ('16:9', '9:16', '1:1'): raise RunError(f'--aspect must be 16:9, 9:16 or 1:1, not {self.aspect!r}')
+    if self.subtitles and self.burn_subtitles: raise RunError('choose --subtitles (a soft track) or --burn-subtitles (drawn into the video), not both')
     if self.replay and not Path(self.replay).is_dir(): raise RunError(f'{self.replay}: nothing to replay (not a folder); give a run folder or a cache folder')
     if self.executor and not str(self.executor).startswith('dask://'): raise RunError(f'cannot use --executor {self.executor}: give dask://HOST:PORT (a Dask scheduler)')
     from manim_nb.providers import PROVIDERS
@@ -261,7 +269,7 @@ class Run:
     def path(self, kind, seq) -> Path:
         "Where scene `seq`'s artifact of `kind` (audio, code, rejected, clip, last, av, qa, sheet) lives."
         name = f'Scene{seq}'
-        return dict(audio=self.out/'audio'/f'{name}.wav', code=self.out/'scenes'/f'{name}.py', rejected=self.out/'scenes'/f'{name}.rejected.py',
+        return dict(audio=self.out/'audio'/f'{name}.wav', voice=self.out/'audio'/f'{name}.voice.wav', code=self.out/'scenes'/f'{name}.py', rejected=self.out/'scenes'/f'{name}.rejected.py',
                     clip=self.out/'clips'/f'{name}.mp4', last=self.out/'clips'/f'{name}.last.rgb', av=self.out/'clips'/f'{name}.av.mp4',
                     qa=self.out/'qa'/f'{name}.json', sheet=self.out/'qa'/f'{name}.png')[kind]
 
@@ -302,46 +310,46 @@ def _threads(n:int, name:str):
     ex.shutdown(wait=True)
 
 # %% ../nbs/15_pipeline.ipynb #446feb8a
-def _tts_fetch(run, name, s) -> bool:
-    "Narration of scene `s` by voice `name` from any cache (this run's record, the shared cache, or a replayed run's)."
-    key, path = audio_key(name, s.text), run.path('audio', s.seq)
-    return any(c.fetch('tts', key, path, '.wav') for c in run.caches)
+def _seg_io(run) -> dict:
+    "Where a run's narration segments live and how they are fetched from and stored into its caches (`narrate`'s options)."
+    def have(key, path): return any(c.fetch('tts', key, path, '.wav') for c in run.caches)
+    def keep(key, path):
+        for c in run.caches: c.put_file('tts', key, path, '.wav')  # read-only caches ignore it
+    return dict(seg_dir=run.out/'audio'/'seg', have=have, keep=keep, language=run.options.language)
 
-def _tts_put(run, name, s):
-    for c in run.caches: c.put_file('tts', audio_key(name, s.text), run.path('audio', s.seq), '.wav')  # read-only caches ignore it
-
-def _speak(run, s) -> tuple[float, str, str]:
-    "Narrate one scene with the run's voice: (seconds, voice that spoke, note)."
-    from manim_nb.tts import speak, wav_duration
-    v, path = get_voice(run.options.tts), run.path('audio', s.seq)
-    if not v.silent and _tts_fetch(run, v.name, s): return wav_duration(path), v.name, ''
-    kw = dict(client=run.gemini_client) if v.online else {}
-    try:
-        d = speak(s.text, path, provider=v.name, **kw)
-        if not v.silent: _tts_put(run, v.name, s)
-        return d, v.name, ''
+def _narrate(run, text, out, *, what:str) -> tuple[dict, str, str]:
+    "Speak `text` into `out` with the run's voice, espeak when an online voice fails: (timing, voice that spoke, note)."
+    from manim_nb.narration import narrate
+    v = get_voice(run.options.tts)
+    try: return narrate(text, out, v.name, **_seg_io(run), **(dict(client=run.gemini_client) if v.online else {})), v.name, ''
     except Exception as e:
         if not v.online: raise
-        return speak(s.text, path, provider='espeak'), 'espeak', f'{v.name} TTS failed ({e}); used espeak'
+        return narrate(text, out, 'espeak', **_seg_io(run)), 'espeak', f'{v.name} TTS failed for {what} ({one_line(str(e))}); used espeak'
+
+def _audio_fp(run, s) -> str: return digest('narration', 2, audio_key(run.options.tts, s.text), *([run.options.language] if run.options.language != 'en' else []))
 
 def _stale_audio(run, s) -> bool:
     rec = run.manifest.scene(s.seq)
-    return rec.get('audio_fp') != audio_key(run.options.tts, s.text) or (not get_voice(run.options.tts).silent and not run.path('audio', s.seq).exists())
+    return (rec.get('audio_fp') != _audio_fp(run, s) or 'narration' not in rec
+            or (not get_voice(run.options.tts).silent and not run.path('audio', s.seq).exists()))
 
 # %% ../nbs/15_pipeline.ipynb #3bc8c543
-def _speak_batch(run, todo:list, done) -> dict[int, str]:
-    "Narrate `todo` in one Batch job; calls `done` for each voiced scene, removes it from `todo`; {seq: why not} for the rest."
-    from manim_nb.tts import wav_duration
-    v, reasons = get_voice(run.options.tts), {}
-    for s in [s for s in todo if _tts_fetch(run, v.name, s)]:
-        done(s, wav_duration(run.path('audio', s.seq)), v.name); todo.remove(s)
+def _speak_batch(run, todo:list) -> dict[int, str]:
+    "Speak every segment of `todo` not in any cache in one Batch job (kept in the run's segment folder); {seq: why not} for scenes it missed."
+    from manim_nb.narration import missing_segments
+    v, io_, reasons = get_voice(run.options.tts), _seg_io(run), {}
+    io_['seg_dir'].mkdir(parents=True, exist_ok=True)
+    need = {s.seq: missing_segments(s.text, v.name, io_['seg_dir'], io_['have'], io_['language']) for s in todo}
+    items = {key[:24]: (key, text, p) for segs in need.values() for key, text, p in segs}
+    if not items: return {}
     with run.manifest.lock: state = run.manifest.data['batch'].setdefault('tts', {})
-    got = v.batch(run.gemini_client, [(s.seq, s.text, run.path('audio', s.seq)) for s in todo], state, run.manifest.save,
-                  on_state=lambda d: run.emit('batch', 'state', purpose='tts', **d), lock=run.manifest.lock) if todo else {}
-    for s in list(todo):
-        if isinstance(got.get(s.seq), float):
-            _tts_put(run, v.name, s); done(s, got[s.seq], v.name); todo.remove(s)
-        else: reasons[s.seq] = f'{v.name} failed ({got.get(s.seq)}); narrated interactively. '
+    got = v.batch(run.gemini_client, [(k, text, p) for k, (_, text, p) in items.items()], state, run.manifest.save,
+                  on_state=lambda d: run.emit('batch', 'state', purpose='tts', **d), lock=run.manifest.lock)
+    for k, (key, _, p) in items.items():
+        if isinstance(got.get(k), float): io_['keep'](key, p)
+    for q, segs in need.items():
+        bad = [got.get(key[:24]) for key, _, _ in segs if not isinstance(got.get(key[:24]), float)]
+        if bad: reasons[q] = f'{v.name} failed ({bad[0]}); narrated interactively. '
     return reasons
 
 def tts_phase(run:Run, on_audio:Optional[Callable[[SceneSpec], None]]=None) -> None:
@@ -350,23 +358,55 @@ def tts_phase(run:Run, on_audio:Optional[Callable[[SceneSpec], None]]=None) -> N
     run.emit('tts', 'start', total=len(run.storyboard.scenes), done=len(run.storyboard.scenes)-len(todo))
     for s in run.storyboard.scenes:
         if s not in todo and on_audio: on_audio(s)
-    def done(s, dur, src, note=''):
+    def done(s, tm, src, note=''):
         wanted = src in (run.options.tts, get_voice(run.options.tts).same_as)
-        run.manifest.update(s.seq, audio_s=round(dur, 3), tts_source=src, tts_note=note,
-                            audio_fp=audio_key(run.options.tts, s.text) if wanted else 'fallback')
-        run.emit('tts', 'scene', s.seq, audio_s=dur, source=src)
+        run.manifest.update(s.seq, audio_s=round(tm['duration'], 3), narration=tm, tts_source=src, tts_note=note,
+                            audio_fp=_audio_fp(run, s) if wanted else 'fallback')
+        run.emit('tts', 'scene', s.seq, audio_s=tm['duration'], source=src)
         if on_audio: on_audio(s)
-    reasons = _speak_batch(run, todo, done) if get_voice(run.options.tts).batch and todo else {}
+    reasons = _speak_batch(run, todo) if get_voice(run.options.tts).batch and todo else {}
     def speak_one(s):
-        d, src, note = _speak(run, s)
-        done(s, d, src, (reasons.get(s.seq, '') + note).strip())
+        tm, src, note = _narrate(run, s.text, run.path('audio', s.seq), what=s.name)
+        done(s, tm, src, (reasons.get(s.seq, '') + note).strip())
     with _threads(min(8, len(todo)), 'tts') as ex: list(ex.map(speak_one, todo))
     run.emit('tts', 'end')
 
 # %% ../nbs/15_pipeline.ipynb #5e9682e1
 def _code_fp(run, s) -> str:
     return digest('code', s.model_dump(), run.storyboard.title, run.options.provider, run.audio_s(s.seq), run.options.captions,
-                  run.provider.identity())
+                  run.provider.identity(), run.manifest.scene(s.seq).get('narration'))
+
+def _voice_plan(run, s, code:str) -> tuple[dict, list[str], str]:
+    "For code with voiceover blocks: a sandboxed dry run logs their texts and the parent speaks them; (plan, texts in order, note)."
+    import shutil
+    from manim_nb.narration import BadVoiceLog, read_voice_log, voiceover_plan
+    from manim_nb.render import RenderJob, render_job
+    o = run.options
+    res = render_job(RenderJob(with_trailer(code, s.name, s.text, plan={}), s.name, run.out/'work'/f'{s.name}.voices', o.quality,
+                               o.timeout, dry_run=True, collect=(VOICE_LOG,), trusted=o.trusted_code, aspect=o.aspect))
+    log, why = _taken(res, VOICE_LOG)
+    try: texts = [b['text'] for b in read_voice_log(log)] if res.ok and log is not None else []
+    except BadVoiceLog as e: texts, why = [], f'its log was refused: {e}'
+    finally:
+        if res.folder is not None: shutil.rmtree(res.folder, ignore_errors=True)
+    note = '' if res.ok and texts else f"voiceover blocks not found by a dry run ({res.reason if not res.ok else why or 'no block ran'})"
+    plan, notes = {}, []
+    for t in dict.fromkeys(texts):
+        tm, src, n = _narrate(run, t, _voice_wav(run, t), what=f'a voiceover of {s.name}')
+        plan[t] = {k: tm[k] for k in ('duration', 'sentences', 'bookmarks')}
+        if n: notes.append(n)
+    return plan, texts, '; '.join([note] * bool(note) + notes[:1])
+
+def _taken(res, rel) -> tuple[Optional[bytes], str]:
+    "The bytes of a file a render collected (`RenderJob.collect`), or None and why not."
+    f = res.files.get(rel)
+    if not isinstance(f, Path): return None, str(f or 'not written')
+    try: return f.read_bytes(), ''
+    except OSError as e: return None, str(e)
+
+def _voice_wav(run, text) -> Path:
+    from manim_nb.narration import block_wav
+    return block_wav(run.out/'audio'/'voiceover', run.options.tts, text)
 
 def record_code(run, s, res:SceneCode) -> str:
     "Gate `res.code`; save it when accepted. Returns the error text, or '' when the code is accepted."
@@ -382,10 +422,12 @@ def record_code(run, s, res:SceneCode) -> str:
         run.manifest.update(s.seq, **usage, codegen_source=res.source, error='gate: ' + '; '.join(v.errors))
         return 'gate: ' + '; '.join(v.errors)
     run.path('rejected', s.seq).unlink(missing_ok=True)
-    code = v.code + (f'\n\n{s.name}.show_captions = True  # --captions\n' if run.options.captions else '')
+    plan, texts, vnote = _voice_plan(run, s, v.code) if uses_voiceover(v.code) else (None, [], '')
+    code = with_trailer(v.code, s.name, s.text, rec.get('narration'), run.options.captions, plan)
     atomic_write(run.path('code', s.seq), code)
-    run.manifest.update(s.seq, **usage, codegen_source=res.source, gate_fixes='; '.join(v.fixes),
-                        code_fp=_code_fp(run, s), code_sha=digest(code), error='', note=res.error)
+    run.manifest.update(s.seq, **usage, codegen_source=res.source, gate_fixes='; '.join(v.fixes), voiceover=plan is not None,
+                        voice_plan=plan, voice_texts=texts, voice_s=round(sum(p['duration'] for p in (plan or {}).values()), 3),
+                        code_fp=_code_fp(run, s), code_sha=digest(code), error='', note='; '.join(x for x in (res.error, vnote) if x))
     return ''
 
 def _stale_code(run, s) -> bool: return run.manifest.scene(s.seq).get('code_fp') != _code_fp(run, s) or not run.path('code', s.seq).exists()
@@ -452,13 +494,14 @@ def voice_and_code(run:Run, renderer:'Renderer') -> dict[int, str]:
 
 # %% ../nbs/15_pipeline.ipynb #44c20917
 def clip_key(code_sha:str, # `digest` of the scene's code
-             quality:str # l | m | h
+             quality:str, # l | m | h
+             aspect:str='16:9' # the video's shape
             ) -> str:
     "A clip's address (its manifest fingerprint and its key in the shared cache)."
     from manim_nb.render import render_env
-    return digest('clip', code_sha, quality, render_env())
+    return digest('clip', code_sha, quality, render_env(), *([aspect] if aspect != '16:9' else []))  # 16:9 keys stay as they were
 
-def _clip_key(run, seq): return clip_key(run.manifest.scene(seq).get('code_sha'), run.options.quality)
+def _clip_key(run, seq): return clip_key(run.manifest.scene(seq).get('code_sha'), run.options.quality, run.options.aspect)
 
 CLIP_SLACK = 60  # seconds a scene's clip may run past its narration (more is refused: one scene must not stretch the video)
 
@@ -491,9 +534,30 @@ def _cached_clip(run, s) -> bool:
     if not (cache and cache.fetch('render', key, run.path('last', s.seq), '.last.rgb')
             and cache.fetch('render', key, run.path('clip', s.seq), '.mp4')): return False
     if run.options.qa and not _cached_qa(run, s, key): return False
+    voiced = run.manifest.scene(s.seq).get('voiceover')
+    log = cache.get('render', key, '.voiceover.json') if voiced else None
+    if voiced and log is None: return False
     run.manifest.update(s.seq, render_status='ok', render_s=0.0, clip_s=round(media_duration(run.path('clip', s.seq)), 3), clip_fp=key, error='')
+    if voiced: _place_voices(run, s, log.read_bytes())
     run.start_mux(s); run.emit('render', 'scene', s.seq, ok=True, error=None, cached=True)
     return True
+
+# %% ../nbs/15_pipeline.ipynb #5a922f36
+def _place_voices(run, s, log:Optional[bytes]) -> None:
+    "A voiceover scene's narration track: each block's audio where the render says it started (its log, untrusted), else one after another."
+    from manim_nb.narration import BadVoiceLog, place_blocks, read_voice_log
+    rec = run.manifest.scene(s.seq)
+    plan, note = rec.get('voice_plan') or {}, ''
+    try: blocks = read_voice_log(log if log is not None else b'[]', float(rec.get('clip_s') or math.inf))
+    except BadVoiceLog as e: blocks, note = [], f'voiceover log refused ({e}); blocks placed one after another'
+    if not blocks and plan:
+        t, blocks = 0.0, []
+        for x in rec.get('voice_texts') or list(plan):
+            if x in plan: blocks.append(dict(text=x, start=t)); t += plan[x]['duration']
+    silent = get_voice(run.options.tts).silent
+    tm = place_blocks(blocks, plan, None if silent else run.out/'audio'/'voiceover', run.options.tts, run.path('voice', s.seq))
+    if tm['unplanned']: note = f"{len(tm['unplanned'])} voiceover block(s) not in the plan left silent: {one_line(tm['unplanned'][0], 80)}"
+    run.manifest.update(s.seq, placed=tm, voice_fp=digest(blocks, plan), voice_s=tm['duration'], voice_note=note)
 
 def _cached_qa(run, s, key) -> bool:
     "The layout QA of a cached clip, from its cached geometry record (checked again: the narration may differ)."
@@ -519,6 +583,10 @@ def _record_render(run, s, res) -> None:
                 run.shared_cache.put_bytes('render', key, json.dumps(res.geometry).encode(), '.geometry.json')
                 if res.keyframes: run.shared_cache.put_file('render', key, res.keyframes, '.keyframes.rgb')
         run.manifest.update(s.seq, render_status='ok', render_s=round(res.seconds, 2), clip_s=round(res.duration or 0, 3), clip_fp=key, error='')
+        if run.manifest.scene(s.seq).get('voiceover'):
+            log = _taken(res, VOICE_LOG)[0]
+            if log is not None and run.shared_cache: run.shared_cache.put_bytes('render', key, log, '.voiceover.json')
+            _place_voices(run, s, log)
         run.start_mux(s)
     else: run.manifest.update(s.seq, render_status='failed', render_s=round(res.seconds, 2), error=res.error or 'render failed')
     folder = res.folder or (Path(res.clip).parent if res.clip is not None else None)
@@ -538,9 +606,10 @@ class Renderer:
         from manim_nb.render import RenderJob
         self.submitted.add(s.seq)
         if _cached_clip(self.run, s): return
-        r = self.run
+        r, rec = self.run, self.run.manifest.scene(s.seq)
         job = RenderJob(r.path('code', s.seq).read_text(), s.name, r.out/'work'/s.name, r.options.quality, r.options.timeout,
-                        trusted=r.options.trusted_code, max_seconds=max(r.audio_s(s.seq), 1.0) + CLIP_SLACK, geometry=r.options.qa)
+                        trusted=r.options.trusted_code, max_seconds=max(r.audio_s(s.seq), rec.get('voice_s') or 0, 1.0) + CLIP_SLACK,
+                        geometry=r.options.qa, collect=(VOICE_LOG,) if rec.get('voiceover') else (), aspect=r.options.aspect)
         self.scheduler.submit(job, priority=r.audio_s(s.seq), then=lambda res: self._record(s, res))
 
     def _record(self, s, res):
@@ -572,9 +641,9 @@ def render_round(run:Run, scenes:list[SceneSpec]) -> dict[int, str]:
 
 # %% ../nbs/15_pipeline.ipynb #cbb4bb35
 def _failed_code(run, q) -> str:
-    "The code that failed for scene `q`: what the gate rejected, else what failed to render."
+    "The code that failed for scene `q`: what the gate rejected, else what failed to render (without the narration trailer)."
     for kind in ('rejected', 'code'):
-        if run.path(kind, q).exists(): return run.path(kind, q).read_text()
+        if run.path(kind, q).exists(): return strip_trailer(run.path(kind, q).read_text())
     return ''
 
 def _fall_back(run, failed:dict, renderer) -> dict:
@@ -639,7 +708,8 @@ def _repair_error(run, q, error:str) -> str:
 def _fix_one(run, s):
     from manim_nb.qa import fix_layout
     o = run.options
-    return fix_layout(run.path('code', s.seq).read_text(), s.name, o.quality, run.audio_s(s.seq) or None, runs=o.layout_runs, timeout=o.timeout)
+    return fix_layout(run.path('code', s.seq).read_text(), s.name, o.quality, run.audio_s(s.seq) or None, runs=o.layout_runs, timeout=o.timeout,
+                      aspect=o.aspect)
 
 def layout_phase(run:Run, renderer:Renderer) -> None:
     "Fix rendered scenes' layout issues by rule (no model call) and render the fixed ones; a fixed scene that fails keeps its old code."
@@ -674,7 +744,7 @@ def _layout_items(run, todo) -> list:
     items = []
     for s in todo:
         d = json.loads(run.path('qa', s.seq).read_text())
-        items.append((s, run.path('code', s.seq).read_text(), layout_error(d['issues'], d['frame'])))
+        items.append((s, strip_trailer(run.path('code', s.seq).read_text()), layout_error(d['issues'], d['frame'])))
     return items
 
 def layout_repair_phase(run:Run, renderer:Renderer) -> None:
@@ -766,7 +836,7 @@ def mux_scene(run:Run, s:SceneSpec) -> Optional[Path]:
     from manim_nb.assemble import AAC_OPTIONS
     with run.manifest.lock: rec = dict(run.manifest.scene(s.seq))
     if rec.get('render_status') != 'ok' or not run.path('clip', s.seq).exists(): return None
-    try: return _mux_scene(run, s, rec, digest('av', rec.get('clip_fp'), rec.get('audio_fp'), AAC_OPTIONS))
+    try: return _mux_scene(run, s, rec, digest('av', rec.get('clip_fp'), rec.get('audio_fp'), AAC_OPTIONS, rec.get('voice_fp') if rec.get('voiceover') else None))
     except Exception as e:  # a clip the assembly cannot join fails its scene, never the run
         if isinstance(e, OSError) and is_no_space(e): raise
         run.manifest.update(s.seq, render_status='failed', clip_fp=None, error=f'could not join the clip: {one_line(e, 200)}')
@@ -778,12 +848,46 @@ def _mux_scene(run, s, rec, key) -> Path:
     if rec.get('av_fp') != key or not run.path('av', s.seq).exists():
         cache = run.shared_cache if rec.get('audio_fp') not in (None, 'fallback') else None  # a fallback voice has no address
         if not (cache and cache.fetch('render', key, run.path('av', s.seq), '.av.mp4')):
-            silent = get_voice(run.options.tts).silent
-            mux(run.path('clip', s.seq), None if silent else run.path('audio', s.seq), run.path('av', s.seq),
-                last=run.path('last', s.seq), decode=False)
+            audio = run.path('voice' if rec.get('voiceover') else 'audio', s.seq)
+            mux(run.path('clip', s.seq), audio if audio.exists() else None, run.path('av', s.seq), last=run.path('last', s.seq), decode=False)
             if cache: cache.put_file('render', key, run.path('av', s.seq), '.av.mp4')
         run.manifest.update(s.seq, av_fp=key)
     return run.path('av', s.seq)
+
+# %% ../nbs/15_pipeline.ipynb #aed76616
+def chapter_title(s:SceneSpec) -> str:
+    "A scene's chapter title: its template's title, else its first sentence (shortened)."
+    import textwrap
+    from manim_nb.layouts import split_sentences
+    t = s.params.get('title') if isinstance(s.params.get('title'), str) and s.params['title'].strip() else (split_sentences(s.text) or [s.name])[0]
+    return textwrap.shorten(' '.join(t.split()), 60, placeholder='…')
+
+def timeline(run:Run, shown:list[SceneSpec]) -> tuple[list, list]:
+    "The video's sentences `[(text, start, end)]` and chapters `[(title, start, end)]`, in video seconds (scenes joined in order)."
+    from manim_nb.assemble import media_duration
+    t, sentences, chapters = 0.0, [], []
+    for s in shown:
+        rec = run.manifest.scene(s.seq)
+        d = media_duration(run.path('av', s.seq))
+        tm = rec.get('placed') if rec.get('voiceover') else rec.get('narration')
+        sentences += [(x, round(t + a, 3), round(t + min(b, d), 3)) for x, a, b in (tm or {}).get('sentences', []) if a < d]
+        chapters.append((chapter_title(s), round(t, 3), round(t + d, 3))); t += d
+    return sentences, chapters
+
+ISO639_2 = dict(en='eng', de='deu', fr='fra', es='spa', it='ita', pt='por', nl='nld', ru='rus', ja='jpn', zh='zho', ko='kor', ar='ara',
+                hi='hin', pl='pol', tr='tur', sv='swe', da='dan', fi='fin', el='ell', cs='ces', uk='ukr', fa='fas', bg='bul', my='mya', am='amh')
+
+def finish_final(run:Run, final:Path, sentences:list, chapters:list):
+    "Chapters into `final.mp4` (and final.chapters.vtt); with subtitles, final.srt and final.vtt and a soft track, or the cues drawn in."
+    from manim_nb.assemble import add_subtitles, burn_subtitles, make_cues, media_duration, write_chapters_vtt, write_srt, write_vtt
+    o = run.options
+    cues = make_cues(sentences, media_duration(final)) if o.subtitles or o.burn_subtitles else []
+    for ext, write in (('.srt', write_srt), ('.vtt', write_vtt)):
+        if cues: write(cues, final.with_suffix(ext))
+        else: final.with_suffix(ext).unlink(missing_ok=True)
+    write_chapters_vtt(chapters, final.with_suffix('.chapters.vtt'))
+    if o.burn_subtitles: burn_subtitles(final, final, cues)
+    add_subtitles(final, final, cues if o.subtitles else [], ISO639_2.get(o.language, o.language if len(o.language) == 3 else 'und'), chapters=chapters)
 
 def assemble_phase(run:Run) -> Optional[Path]:
     "Mux every rendered clip with its narration and join them into `final.mp4` (skipped when it is current)."
@@ -794,11 +898,16 @@ def assemble_phase(run:Run) -> Optional[Path]:
         if (p := mux_scene(run, s)) is not None: parts.append(p)
         run.emit('assemble', 'scene', s.seq)
     if not parts: return None
-    fp = digest('final', [run.manifest.scene(s.seq).get('av_fp') for s in run.storyboard.scenes if run.path('av', s.seq) in parts])
+    shown = [s for s in run.storyboard.scenes if run.path('av', s.seq) in parts]
+    sentences, chapters = timeline(run, shown)
+    o = run.options
+    fp = digest('final', [run.manifest.scene(s.seq).get('av_fp') for s in shown], chapters,
+                *([sentences, o.subtitles, o.burn_subtitles, o.language] if o.subtitles or o.burn_subtitles else []))
     final = run.out/'final.mp4'
     if run.manifest.data.get('final_fp') != fp or not final.exists():
         from manim_nb.assemble import concat
         concat(parts, final)
+        finish_final(run, final, sentences, chapters)
         with run.manifest.lock: run.manifest.data['final_fp'] = fp; run.manifest.save()
     run.emit('assemble', 'end', path=str(final))
     return final

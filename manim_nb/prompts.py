@@ -32,7 +32,18 @@ Rules:
 - Subclass the layout class you are given and put the animation in `construct_scene(self)`, not `construct`.
 - Use only the Manim CE API in the reference below; never the deprecated names it lists.
 - Do not read or write files, use the network, import os/subprocess/sys, or load images, SVGs or sounds.
-- Keep every object inside the 14.22 x 8 frame with a margin; scale long text to fit.
+- Keep every object inside the frame (its size is in the request; 14.22 x 8 unless it says otherwise) with a margin; scale long text to fit.
+- Time the animation to the narration: `self.sentence_starts()` lists when each narration sentence starts (seconds
+  from the scene's start, measured from the spoken audio) and `self.wait_until_sentence(i)` waits until sentence i
+  (from 0) starts; show each idea when its sentence starts, not all at once.
+- Or use manim-voiceover's blocks (the narration is spoken for you: no speech service, no network):
+      with self.voiceover(text="The first sentence of the narration.") as tracker:
+          self.play(Create(circle), run_time=tracker.duration)
+      with self.voiceover(text="Then it <bookmark mark='A'/>turns blue.") as tracker:
+          self.wait_until_bookmark("A")
+          self.play(circle.animate.set_color(BLUE))
+  A block waits until its text has been spoken. The blocks' texts are what is spoken: together they must say the
+  narration you are given, in order, word for word.
 - Pace the animations so that they fill the narration duration you are given (the layout waits out any rest).
 - Clear or transform old content before new content takes its place; nothing should overlap.
 '''
@@ -55,15 +66,21 @@ def _one_line(s:str) -> str: return ' '.join(str(s).split())
 
 def code_prompt(scene:SceneSpec, # the scene to write code for
                 title:str, # the video's title
-                duration:float # narration seconds: the animation should fill them
+                duration:float, # narration seconds: the animation should fill them
+                sentences:Optional[list]=None, # [[text, start, end]] of the spoken narration, when measured
+                frame:Optional[tuple]=None # (width, height) of the frame in scene units, when not 14.22 x 8
                ) -> str:
     "The user prompt asking for the Manim code of one scene, class `Scene{seq}`."
     base = layout_class(scene.layout)
     lines = [f'Write the Manim code for scene {scene.seq} of the video "{_one_line(title)}".', '',
              f'Video title: {_one_line(title)}', f'Class name: {scene.name}', f'Layout: {scene.layout}']
     if scene.params: lines.append(f'Template params (JSON): {json.dumps(scene.params, ensure_ascii=False)}')
-    lines += [f'Narration: {_one_line(scene.text)}', f'Narration duration: {duration:.1f} s',
-              f'Animation direction: {_one_line(scene.anim) or "Illustrate the narration clearly."}', '',
+    lines += [f'Narration: {_one_line(scene.text)}', f'Narration duration: {duration:.1f} s']
+    if sentences and len(sentences) > 1:
+        lines.append('Sentence starts: ' + '; '.join(f'{i}) {float(a):.1f} s "{_one_line(x)[:60]}"' for i, (x, a, _) in enumerate(sentences)))
+    if frame: lines.append(f'Frame: {frame[0]:.2f} x {frame[1]:.2f} units (x from {-frame[0]/2:.2f} to {frame[0]/2:.2f}, y from {-frame[1]/2:.2f} to {frame[1]/2:.2f})'
+                           + (' - a portrait frame: stack things vertically' if frame[1] > frame[0] else ''))
+    lines += [f'Animation direction: {_one_line(scene.anim) or "Illustrate the narration clearly."}', '',
               f'Write `class {scene.name}({base})` with a `construct_scene(self)` method.']
     if scene.params: lines.append('Show the content given in the template params (titles, bullets, equation, function, shape).')
     if base == 'TitleAndMainContent': lines.append('Put the heading in `self.title_region` and everything else in `self.main_region`.')
@@ -87,7 +104,8 @@ def repair_prompt(scene:SceneSpec, # the scene whose code failed
                   duration:float, # narration seconds
                   code:str, # the code that failed
                   error:str, # the render or gate error (traceback tail)
-                  max_error:int=3000 # keep at most this many characters of the error, from its end
+                  max_error:int=3000, # keep at most this many characters of the error, from its end
+                  **kw # `code_prompt`'s `sentences` and `frame`
                  ) -> str:
     "A prompt asking to fix `code` for `scene`, given the `error` it raised (or the layout problems QA found, `layout_error`)."
     err = stable_error(error.strip())
@@ -96,7 +114,7 @@ def repair_prompt(scene:SceneSpec, # the scene whose code failed
     ask = ('Your previous code for this scene renders, but its layout has the problems listed below. Fix them, keep everything '
            'the scene shows and says, and answer with the complete corrected code.') if layout else \
           'Your previous code for this scene failed. Fix it and answer with the complete corrected code.'
-    return '\n'.join([code_prompt(scene, title, duration), '', ask,
+    return '\n'.join([code_prompt(scene, title, duration, **kw), '', ask,
                       'Previous code:', '```python', code.strip(), '```', 'Layout problems:' if layout else 'Error:', '```', err, '```'])
 
 # %% ../nbs/04_prompts.ipynb #d5a0c002

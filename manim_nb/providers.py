@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 # %% auto #0
-__all__ = ['PROVIDERS', 'register_provider', 'make_provider', 'OfflineProvider', 'GeminiProvider']
+__all__ = ['PROVIDERS', 'prompt_frame', 'register_provider', 'make_provider', 'OfflineProvider', 'GeminiProvider']
 
 # %% ../nbs/14_providers.ipynb #5ab1f4c2
 from .core import SceneCode, patch
@@ -18,6 +18,15 @@ from .templates import template_source
 from .prompts import code_prompt, repair_prompt
 from .cache import CachingClient, get_answer, put_answer, request_key
 from .render import render_env
+
+# %% ../nbs/14_providers.ipynb #5efe7900
+def prompt_frame(run) -> Optional[tuple[float, float]]:
+    "The frame (width, height) a codegen prompt names: None for manim's own 14.22 x 8, else the run's shape's."
+    from manim_nb.render import frame_config
+    aspect = getattr(run.options, 'aspect', '16:9') or '16:9'
+    if aspect == '16:9': return None
+    f = frame_config('l', aspect)
+    return (round(f['frame_width'], 2), round(f['frame_height'], 2))
 
 # %% ../nbs/14_providers.ipynb #b6e38083
 PROVIDERS: dict[str, type] = {}
@@ -81,7 +90,8 @@ class GeminiProvider:
 
     def _prompts(self, items, run) -> dict[int, str]:
         t = run.storyboard.title
-        return {s.seq: (code_prompt(s, t, run.audio_s(s.seq)) if code is None else repair_prompt(s, t, run.audio_s(s.seq), code, err))
+        def kw(s): return dict(sentences=(run.manifest.scene(s.seq).get('narration') or {}).get('sentences'), frame=prompt_frame(run))
+        return {s.seq: (code_prompt(s, t, run.audio_s(s.seq), **kw(s)) if code is None else repair_prompt(s, t, run.audio_s(s.seq), code, err, **kw(s)))
                 for s, code, err in items}
 
     def _cached(self, prompts, run, cfg) -> dict[int, SceneCode]:
@@ -140,4 +150,3 @@ def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int
     if rest := [q for q in todo if q not in out]:
         with ThreadPoolExecutor(max(1, min(self.workers, len(rest)))) as ex: out.update(dict(ex.map(one, rest)))
     return out
-

@@ -4,14 +4,15 @@
 
 # %% ../nbs/00b_voiceover.ipynb #5b70f167
 from __future__ import annotations
-import contextlib, functools, json, math, re
+import contextlib, functools, json, math, re, threading
 from pathlib import Path
 from typing import Optional
 
 # %% auto #0
 __all__ = ['BOOKMARK', 'ABBREVIATIONS', 'WORDS_PER_SECOND', 'SERVICES', 'remove_bookmarks', 'split_sentences', 'segments',
            'narration_timing', 'voice_key', 'estimated_timing', 'VoiceoverTracker', 'VoiceoverMixin', 'VoiceoverScene',
-           'SpeechService']
+           'SpeechService', 'GTTSService', 'AzureService', 'OpenAIService', 'ElevenLabsService', 'CoquiService',
+           'PyTTSX3Service', 'RecorderService', 'StitcherService', 'DeepgramService', 'KokoroService', 'GeminiService']
 
 # %% ../nbs/00b_voiceover.ipynb #bbcea737
 BOOKMARK = re.compile(r"""<bookmark\s+mark\s*=\s*(['"])(.*?)\1\s*/?>""", re.I)
@@ -23,10 +24,15 @@ def remove_bookmarks(text:str) -> str:
     "`text` without its `<bookmark mark='...'/>` tags, whitespace normalised."
     return ' '.join(BOOKMARK.sub(' ', str(text)).split())
 
-@functools.lru_cache(maxsize=8)
+_SEGMENTERS = threading.local()  # a pySBD segmenter keeps the text it works on: one per thread
+
 def _segmenter(language:str):
-    import pysbd
-    return pysbd.Segmenter(language=language, clean=False)
+    got = getattr(_SEGMENTERS, 'by_language', None)
+    if got is None: got = _SEGMENTERS.by_language = {}
+    if language not in got:
+        import pysbd
+        got[language] = pysbd.Segmenter(language=language, clean=False)
+    return got[language]
 
 # %% ../nbs/00b_voiceover.ipynb #99c36d86
 def _mask(text:str) -> tuple[str, list[str]]:
@@ -174,6 +180,8 @@ class SpeechService:
     "Any manim-voiceover speech service: accepted with any options and ignored (the parent's voice speaks)."
     def __init__(self, *args, **kwargs): self.args, self.kwargs = args, kwargs
 
+_all_ = ['GTTSService', 'AzureService', 'OpenAIService', 'ElevenLabsService', 'CoquiService', 'PyTTSX3Service', 'RecorderService',
+         'StitcherService', 'DeepgramService', 'KokoroService', 'GeminiService']
 SERVICES = ('GTTSService', 'AzureService', 'OpenAIService', 'ElevenLabsService', 'CoquiService', 'PyTTSX3Service',
             'RecorderService', 'StitcherService', 'DeepgramService', 'KokoroService', 'GeminiService')
 for _n in SERVICES: globals()[_n] = type(_n, (SpeechService,), {'__doc__': f"manim-voiceover's `{_n}`, ignored: the parent's voice speaks."})
