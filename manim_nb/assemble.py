@@ -373,11 +373,13 @@ def make_cues(sentences, # [(text, start, end), ...] in video seconds, in readin
               max_lines:int=2, # lines per cue; a longer sentence becomes several cues
               min_gap:float=0.0, # seconds between one cue's end and the next one's start
               min_len:float=0.1, # shortest cue, seconds (at least a frame at 10 fps)
+              per_sentence:bool=False, # exactly one cue per sentence: a long one gets longer lines instead of more cues
              ) -> list[Cue]:
     "Subtitle cues for timed sentences: in order, inside the video, never overlapping, wrapped into short lines."
     items = []
     for text, s, e in sentences:
-        chunks = wrap_text(text, max_chars, max_lines)
+        chars = max(max_chars, math.ceil(len(' '.join(str(text).split())) / max_lines) + 6) if per_sentence else max_chars
+        while len(chunks := wrap_text(text, chars, max_lines)) > 1 and per_sentence: chars += 4
         s, e = (min(max(float(x), 0.0), float(duration)) for x in (s, e))
         if chunks: items.append((chunks, s, max(s, e)))
     cues, t = [], 0.0  # t: the earliest start of the next cue

@@ -881,7 +881,7 @@ def finish_final(run:Run, final:Path, sentences:list, chapters:list):
     "Chapters into `final.mp4` (and final.chapters.vtt); with subtitles, final.srt and final.vtt and a soft track, or the cues drawn in."
     from manim_nb.assemble import add_subtitles, burn_subtitles, make_cues, media_duration, write_chapters_vtt, write_srt, write_vtt
     o = run.options
-    cues = make_cues(sentences, media_duration(final)) if o.subtitles or o.burn_subtitles else []
+    cues = make_cues(sentences, media_duration(final), per_sentence=True) if o.subtitles or o.burn_subtitles else []
     for ext, write in (('.srt', write_srt), ('.vtt', write_vtt)):
         if cues: write(cues, final.with_suffix(ext))
         else: final.with_suffix(ext).unlink(missing_ok=True)

@@ -12,7 +12,7 @@ if TYPE_CHECKING: import pandas
 
 # %% auto #0
 __all__ = ['CHIP_STATES', 'SOURCE_CHIP', 'CHIP_COLOURS', 'TERMINAL_JOB', 'SOURCE_COLOURS', 'CELL_NOTE', 'chip_of', 'job_scenes',
-           'BatchStatus', 'style_outcomes', 'fresh_copy', 'show_video']
+           'BatchStatus', 'style_outcomes', 'fresh_copy', 'show_video', 'final_video_html']
 
 # %% ../nbs/16_widgets.ipynb #cb9f32c2
 from .core import Event, Outcome, SceneCode, atomic_write, digest, patch
@@ -352,12 +352,39 @@ def preview(self:Run, seq:int, # the scene to show
     src = av if av.exists() and av.stat().st_mtime_ns >= clip.stat().st_mtime_ns else clip
     return show_video(fresh_copy(src, s.name, media_dir), embed, width)
 
+def _src(path:Path, embed:bool, mime:str) -> str:
+    "A media element's `src`: the file's path (served next to the notebook) or, embedded, a data URI."
+    import base64
+    return f'data:{mime};base64,{base64.b64encode(Path(path).read_bytes()).decode()}' if embed else html.escape(Path(path).as_posix())
+
+def _clock(t:float) -> str: return f'{int(t // 60)}:{t % 60:04.1f}'
+
+def final_video_html(video:Path, # the video file to show
+                     subtitles:Optional[Path]=None, chapters:Optional[Path]=None, # its .vtt subtitles and chapters files
+                     marks:list=(), # `[(title, start, end)]`: the chapter list shown under the video
+                     embed:bool=False, width:Optional[int]=None, language:str='en') -> str:
+    "A `<video>` (controls, no autoplay) with the subtitles and chapters as `<track>`s, and the chapter list under it."
+    tracks = ''.join(f'<track kind="{k}" src="{_src(p, embed, "text/vtt")}" srclang="{html.escape(language)}" label="{l}"{d}>'
+                     for k, p, l, d in (('subtitles', subtitles, 'Narration', ' default'), ('chapters', chapters, 'Chapters', ''))
+                     if p is not None and Path(p).exists())
+    out = (f'<video controls preload="metadata" src="{_src(video, embed, "video/mp4")}"' + (f' width="{int(width)}"' if width else '')
+           + f' style="max-width:100%">{tracks}</video>')
+    if marks:
+        rows = ''.join(f'<li><code>{_clock(float(a))}</code> {html.escape(str(t))}</li>' for t, a, _ in marks)
+        out += f'<details open><summary>Chapters</summary><ol style="margin:0">{rows}</ol></details>'
+    return out
+
 @patch
 def video(self:Run, embed:bool=False, media_dir='media', width:Optional[int]=None):
-    "Show the run's `final.mp4` inline."
+    "Show the run's `final.mp4` inline, with its subtitles (a `<track>`, when the run made them) and its chapter list."
     final = self.out/'final.mp4'
     if not final.exists(): raise RunError(f'{final} does not exist yet; run `run.execute()` first')
-    return show_video(fresh_copy(final, f'{self.out.name}_final', media_dir), embed, width)
+    from IPython.display import HTML
+    from manim_nb.assemble import read_chapters
+    name = f'{self.out.name}_final'
+    copy = lambda ext: fresh_copy(final.with_suffix(ext), name, media_dir) if final.with_suffix(ext).exists() else None
+    return HTML(final_video_html(fresh_copy(final, name, media_dir), copy('.vtt'), copy('.chapters.vtt'), read_chapters(final),
+                                 embed, width, self.options.language))
 
 # %% ../nbs/16_widgets.ipynb #09a657ec
 CELL_NOTE = ('# manim_nb: this cell runs in your kernel (not the sandbox), so only gated code is offered.\n'

@@ -132,3 +132,51 @@ def test_template_code_carries_measured_sentences(tmp_path):
     sb.scenes[0].text = 'Squares have four sides. Each corner is a right angle. That is all.'
     Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='espeak', no_cache=True, qa=False)).execute()
     assert len(set(p.name for p in (run.out/'audio'/'seg').iterdir()) - set(seg)) == 1
+
+STORY = Storyboard(title='Tides', scenes=[
+    SceneSpec(seq=1, text='Why does the sea rise and fall twice a day? The answer is the Moon.', layout='title_card',
+              params=dict(title='Tides', subtitle='The Moon at work')),
+    SceneSpec(seq=2, text='The Moon pulls the near side of the ocean a little harder than Earth itself. It pulls Earth harder than the far side. '
+                          'So the water bulges on both sides, e.g. at noon and at midnight.', layout='bullets',
+              params=dict(title='Two bulges', bullets=['Near side pulled most', 'Earth pulled less', 'Far side pulled least'])),
+    SceneSpec(seq=3, text='The pull falls off with the cube of the distance. Double the distance, and the tide is about 8 times weaker.',
+              layout='equation', params=dict(equation='F_{tide} \\propto \\frac{M r}{d^3}', caption='Tidal force')),
+    SceneSpec(seq=4, text='Earth turns under the two bulges. So a beach passes through high water twice a day.', anim='A circle with a dot on it turns.',
+              layout='custom')])
+
+@pytest.mark.parametrize('aspect,size', [('9:16', (480, 854)), ('1:1', (480, 480))])
+def test_shapes_with_subtitles_and_chapters(tmp_path, aspect, size):
+    from manim_nb.assemble import read_chapters, read_subtitles
+    run = Run(STORY, tmp_path/'out', RunOptions(provider='offline', tts='espeak', no_cache=True, aspect=aspect, subtitles=True)).execute()
+    final = run.out/'final.mp4'
+    with av.open(str(final)) as c:
+        v = c.streams.video[0]
+        assert (v.width, v.height) == size
+        subs = [s for s in c.streams.subtitles]
+        assert len(subs) == 1 and subs[0].codec_context.name == 'mov_text' and subs[0].metadata.get('language') == 'eng'
+        duration = float(c.duration / 1e6)
+    spoken = [s for q in (1, 2, 3, 4) for s in run.manifest.scene(q)['narration']['sentences']]
+    srt = (run.out/'final.srt').read_text()
+    blocks = [b.splitlines() for b in srt.strip().split('\n\n')]
+    assert len(blocks) == len(spoken) == 9  # one cue per sentence ('e.g.' does not end one)
+    times = [tuple(_srt_s(x) for x in b[1].split(' --> ')) for b in blocks]
+    assert all(0 <= a < b <= duration + 1e-3 for a, b in times) and all(b0 <= a1 for (_, b0), (a1, _) in zip(times, times[1:]))
+    assert [' '.join(b[2:]) for b in blocks] == [s[0] for s in spoken] and all(len(b) <= 4 for b in blocks)  # in order, at most two lines
+    assert [c.text.replace('\n', ' ') for c in read_subtitles(final)] == [s[0] for s in spoken]  # the muxed track says the same
+    chapters = read_chapters(final)
+    assert [c[0] for c in chapters] == ['Tides', 'Two bulges', 'The pull falls off with the cube of the distance.', 'Earth turns under the two bulges.'] and len(chapters) == 4
+    assert (run.out/'final.chapters.vtt').read_text().count(' --> ') == 4 and (run.out/'final.vtt').read_text().startswith('WEBVTT')
+    for q in (1, 2, 3, 4):  # the layout QA finds nothing on any template scene in this shape
+        rep = json.loads(run.path('qa', q).read_text())
+        assert rep['issues'] == [] and rep['frame']['pixel_width'] == size[0], (q, rep['issues'])
+
+def _srt_s(stamp):
+    h, m, s = stamp.strip().replace(',', '.').split(':')
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+def test_burned_subtitles_have_no_track_but_files(tmp_path):
+    sb = Storyboard(title='T', scenes=STORY.scenes[:1])
+    run = Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='espeak', no_cache=True, burn_subtitles=True, qa=False)).execute()
+    with av.open(str(run.out/'final.mp4')) as c: assert not list(c.streams.subtitles) and len(c.streams.audio) == 1
+    assert (run.out/'final.srt').read_text().count(' --> ') == 2
+    with pytest.raises(Exception, match='not both'): RunOptions(subtitles=True, burn_subtitles=True).resolved()
