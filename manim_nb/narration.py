@@ -94,7 +94,7 @@ def with_trailer(code:str, name:str, # the scene's code and class name
                  sentences=[] if plan is not None else [[str(x), float(a), float(b)] for x, a, b in t.get('sentences', [])],
                  narration_bookmarks={} if plan is not None else {str(k): float(v) for k, v in t.get('bookmarks', {}).items()})
     if captions: attrs['show_captions'] = True
-    if plan is not None: attrs.update(voiceovers=plan, voiceover_log=VOICE_LOG)
+    if plan is not None: attrs.update(voiceovers=plan, voiceover_log=VOICE_LOG, voiceover_estimate=not plan)  # a text the parent did not speak is silent
     lines = [f'{name}.{k} = {v!r}' for k, v in attrs.items()]
     assert all(ast.literal_eval(repr(v)) == v for v in attrs.values())
     return strip_trailer(code).rstrip() + '\n\n\n' + TRAILER_MARK + '\n' + '\n'.join(lines) + '\n'

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Callable, Optional, Union
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['LOCK', 'CLIP_SLACK', 'ISO639_2', 'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock',
-           'make_caches', 'Run', 'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer',
-           'render_round', 'probe_phase', 'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene',
-           'chapter_title', 'timeline', 'finish_final', 'assemble_phase', 'outcome_of', 'outcome_rows',
-           'write_outcomes', 'summarize', 'status']
+__all__ = ['LOCK', 'VOICE_CHARS_PER_CHAR', 'VOICE_CHARS_MIN', 'VOICE_BLOCKS_MAX', 'CLIP_SLACK', 'ISO639_2', 'Manifest',
+           'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run', 'tts_phase',
+           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'probe_phase',
+           'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene', 'chapter_title', 'timeline',
+           'finish_final', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #e1ad9637
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
@@ -376,6 +376,8 @@ def _code_fp(run, s) -> str:
     return digest('code', s.model_dump(), run.storyboard.title, run.options.provider, run.audio_s(s.seq), run.options.captions,
                   run.provider.identity(), run.manifest.scene(s.seq).get('narration'))
 
+VOICE_CHARS_PER_CHAR, VOICE_CHARS_MIN, VOICE_BLOCKS_MAX = 4, 3000, 100  # what a scene's voiceover blocks may have spoken
+
 def _voice_plan(run, s, code:str) -> tuple[dict, list[str], str]:
     "For code with voiceover blocks: a sandboxed dry run logs their texts and the parent speaks them; (plan, texts in order, note)."
     import shutil
@@ -390,8 +392,11 @@ def _voice_plan(run, s, code:str) -> tuple[dict, list[str], str]:
     finally:
         if res.folder is not None: shutil.rmtree(res.folder, ignore_errors=True)
     note = '' if res.ok and texts else f"voiceover blocks not found by a dry run ({res.reason if not res.ok else why or 'no block ran'})"
-    plan, notes = {}, []
+    plan, notes, budget = {}, [], max(VOICE_CHARS_PER_CHAR * len(s.text), VOICE_CHARS_MIN)  # the scene's code chooses these texts: bounded
     for t in dict.fromkeys(texts):
+        if len(plan) >= VOICE_BLOCKS_MAX or len(t) > budget:
+            notes.append(f'voiceover texts past {VOICE_BLOCKS_MAX} blocks or {budget} characters left unspoken'); break
+        budget -= len(t)
         tm, src, n = _narrate(run, t, _voice_wav(run, t), what=f'a voiceover of {s.name}')
         plan[t] = {k: tm[k] for k in ('duration', 'sentences', 'bookmarks')}
         if n: notes.append(n)

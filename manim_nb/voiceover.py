@@ -130,6 +130,7 @@ class VoiceoverMixin:
     "manim-voiceover's scene methods, backed by the narration the parent synthesized (`voiceovers`)."
     voiceovers: dict = {}  # the plan: voice_key(text) -> {duration, bookmarks, sentences}, written by the pipeline
     voiceover_log: str = ''  # a file (in the scene's folder) the blocks' starts are written to; '' writes nothing
+    voiceover_estimate: bool = True  # a text the plan lacks lasts what its words would take (False: it is silent and takes no time)
     current_tracker = None
 
     def set_speech_service(self, speech_service=None, create_subcaption:bool=True, **kwargs):
@@ -139,7 +140,7 @@ class VoiceoverMixin:
     def add_voiceover_text(self, text:str, subcaption:Optional[str]=None, **kwargs) -> VoiceoverTracker:
         "Start a narration block at the current time; returns its tracker."
         key = voice_key(text)
-        timing = self.voiceovers.get(key) or estimated_timing(key)
+        timing = self.voiceovers.get(key) or (estimated_timing(key) if self.voiceover_estimate else dict(duration=0.0, bookmarks={}, sentences=[]))
         tracker = self.current_tracker = VoiceoverTracker(self, key, timing)
         self._voice_blocks = getattr(self, '_voice_blocks', []) + [dict(text=key, start=round(tracker.start_t, 4), planned=key in self.voiceovers)]
         if self.voiceover_log: Path(self.voiceover_log).write_text(json.dumps(self._voice_blocks))

@@ -116,6 +116,30 @@ def test_voiceover_scene_in_sync(tmp_path):
         assert abs(float(c.duration / 1e6) - rec['placed']['duration']) < 0.2
     code = run.path('code', 1).read_text()
     assert 'from manim_nb.voiceover import VoiceoverScene' in code and strip_trailer(code) in code and 'Scene1.voiceovers = ' in code
+    # a log that cannot be believed (here: a block after the clip's end) is refused: the blocks go one after another
+    from manim_nb.pipeline import _place_voices
+    _place_voices(run, sb.scenes[0], json.dumps([dict(text='Here is a square.', start=99.0)]).encode())
+    rec = run.manifest.scene(1)
+    assert 'voiceover log refused' in rec['voice_note'] and [b['start'] for b in rec['placed']['blocks']] == [0.0, blocks[0]['end']]
+
+CHATTY = '''from manim import *
+from manim_voiceover import VoiceoverScene
+
+class Scene1(VoiceoverScene):
+    def construct(self):
+        for i in range(300):
+            with self.voiceover(text=f"Block number {i} says many words " * 20): pass
+'''
+
+def test_voiceover_texts_are_bounded(tmp_path):
+    "Scene code chooses what the parent speaks: a scene asking for far more than its narration gets the budget, then silence."
+    sb = Storyboard(title='Chatty', scenes=[SceneSpec(seq=1, text='A short narration.', layout='custom')])
+    Given.code = {1: CHATTY}
+    run = Run(sb, tmp_path/'out', RunOptions(provider='offline', tts='none', no_cache=True, qa=False, timeout=60), provider=Given()).execute()
+    rec = run.manifest.scene(1)
+    spoken = sum(len(t) for t in rec['voice_plan'])
+    assert rec['voiceover'] and 0 < spoken <= 3000 and 'left unspoken' in rec['note']
+    assert rec['render_status'] == 'ok' and rec['placed']['unplanned']  # the render ran; the blocks past the budget are silent
 
 def test_template_code_carries_measured_sentences(tmp_path):
     sb = Storyboard(title='T', scenes=[SceneSpec(seq=1, text='Squares have four sides. Each corner is right. That is all.',
