@@ -10,10 +10,10 @@ from enum import Enum
 
 # %% auto #0
 __all__ = ['PALETTE', 'ACCENTS', 'FONT', 'LAYOUT_MANAGER_AVAILABLE', 'drawable', 'clean_text', 'wrap_text', 'fit_text',
-           'still_frame', 'split_sentences', 'caption_chunks', 'TemplateScene', 'BoundingBox', 'Region', 'region',
-           'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into', 'fit_in_frame', 'safe_tex',
-           'label_mobject', 'HGroup', 'SurroundingCircle', 'LayoutStrategy', 'PreferredPosition', 'LayoutItem',
-           'LayoutReport', 'LayoutManager']
+           'still_frame', 'still_frames', 'split_sentences', 'caption_chunks', 'TemplateScene', 'sentence_plan',
+           'BoundingBox', 'Region', 'region', 'TitleAndMainContent', 'SplitScreen', 'heading_mobject', 'fit_into',
+           'fit_in_frame', 'safe_tex', 'label_mobject', 'HGroup', 'SurroundingCircle', 'LayoutStrategy',
+           'PreferredPosition', 'LayoutItem', 'LayoutReport', 'LayoutManager']
 
 # %% ../nbs/01_layouts.ipynb #a994a234
 import numpy as np
@@ -76,17 +76,54 @@ def fit_text(text:str, # any text
 def still_frame(scene_cls:type, # a Scene subclass of ours (trusted code)
                 width:int=384, # width of the returned image, pixels
                 colors:int|None=64, # quantize to this many colours (a small PNG for a notebook); None keeps RGB
+                aspect:str='16:9', # the frame's shape: 16:9, 9:16 or 1:1 (short side 480 px and 8 units, as `render.frame_config`)
                ):
     "The last frame of `scene_cls` at low quality, as a small PIL image (animations skipped, no video written)."
     import tempfile
     from manim import tempconfig
     from PIL import Image
     with tempfile.TemporaryDirectory() as d, tempconfig(dict(quality='low_quality', save_last_frame=True, write_to_movie=False,
-            disable_caching=True, media_dir=d, verbosity='ERROR', progress_bar='none')):
+            disable_caching=True, media_dir=d, verbosity='ERROR', progress_bar='none', **_shape(aspect))):
         scene = scene_cls(); scene.render()
         img = Image.fromarray(scene.renderer.get_frame()).convert('RGB')
     img.thumbnail((width, width))
     return img.quantize(colors) if colors else img
+
+def _shape(aspect:str) -> dict:
+    "Pixel and frame sizes of a low-quality frame of this shape: short side 480 px and 8 units (as `render.frame_config`)."
+    if aspect not in ('16:9', '9:16', '1:1'): raise ValueError(f'aspect must be one of 16:9, 9:16, 1:1, not {aspect!r}')
+    w, h = map(int, aspect.split(':')); k = max(w, h) / min(w, h)
+    long_px, long_u = 2 * round(240 * k), 8.0 * k
+    return dict(pixel_width=long_px, pixel_height=480, frame_width=long_u, frame_height=8.0) if w >= h else \
+           dict(pixel_width=480, pixel_height=long_px, frame_width=8.0, frame_height=long_u)
+
+def still_frames(scene_cls:type, # a Scene subclass of ours (trusted code)
+                 times:list, # seconds into the scene
+                 width:int=160, # width of each frame in the returned image, pixels
+                 aspect:str='16:9', # the frame's shape
+                 colors:int|None=32, # quantize the strip to this many colours; None keeps RGB
+                ):
+    "The frames of `scene_cls` shown at `times`, side by side as one small PIL image (rendered at low quality, no video written)."
+    import tempfile
+    from manim import tempconfig
+    from PIL import Image
+    got = {}
+    with tempfile.TemporaryDirectory() as d, tempconfig(dict(quality='low_quality', write_to_movie=False, disable_caching=True,
+            media_dir=d, verbosity='ERROR', progress_bar='none', **_shape(aspect))):
+        scene = scene_cls(); r = scene.renderer; add = r.add_frame
+        def add_frame(frame, num_frames=1):  # the frame on screen from r.time for num_frames frames
+            end = r.time + num_frames / config.frame_rate
+            for t in times:
+                if t not in got and t < end: got[t] = Image.fromarray(frame).convert('RGB')
+            return add(frame, num_frames=num_frames)
+        r.add_frame = add_frame
+        scene.render()
+        last = Image.fromarray(r.get_frame()).convert('RGB')
+    ims = [got.get(t, last) for t in times]
+    for im in ims: im.thumbnail((width, 4 * width))
+    strip = Image.new('RGB', (sum(im.width + 4 for im in ims) - 4, max(im.height for im in ims)), (255, 255, 255))
+    for k, im in enumerate(ims): strip.paste(im, (sum(i.width + 4 for i in ims[:k]), 0))
+    return strip.quantize(colors) if colors else strip
 
 # %% ../nbs/01_layouts.ipynb #7e84003b
 def split_sentences(text:str) -> list[str]:
@@ -200,17 +237,80 @@ def play_steps(self:TemplateScene, steps, start:float|None=None, end:float|None=
         self.wait_until(start + i * slot)
         self.play(*anims, run_time=min(max_run, max(0.8 * slot, min(min_run, slot), 2 / config.frame_rate)))
 
+# %% ../nbs/01_layouts.ipynb #8250f898
+_STOP = frozenset('''the and for are was were with that this these those from into its their there then than them they you your our
+has have had not but all any can will would could should about over under what when where which while who why how also just only
+very more most some such each one two three here now see let lets look'''.split())
+
+def _words(text) -> set:
+    "The content words of `text`: lower case, three letters or more, not a stop word, cut to their first five letters."
+    return {w[:5] for w in re.findall(r'[a-z0-9]+', clean_text(text).lower()) if len(w) > 2 and w not in _STOP}
+
+def sentence_plan(texts:list, # per step: the words it shows (str), or None for a step that names nothing
+                  sentences:list, # the narration's sentences
+                 ) -> list[int]:
+    "The sentence each step starts at, in order: where its words best meet a sentence's, else spread (step i at sentence i * n / k)."
+    k, n = len(texts), len(sentences)
+    if n <= 1 or not k: return [0] * k
+    prior = [min(n - 1, math.floor(i * n / k + 0.5)) for i in range(k)]
+    sw, tw = [_words(x) for x in sentences], [_words(t) if t else set() for t in texts]
+    score = [[(len(tw[i] & sw[j]) / len(tw[i]) if tw[i] else 0.0) - 0.01 * abs(j - prior[i]) for j in range(n)] for i in range(k)]
+    best, back = [score[0]], []
+    for i in range(1, k):  # best[i][j]: the best plan of steps 0..i with step i at sentence j (non-decreasing)
+        row, arg, run, brow = [], 0, -math.inf, []
+        for j in range(n):
+            if best[-1][j] > run: run, arg = best[-1][j], j
+            row.append(run + score[i][j]); brow.append(arg)
+        best.append(row); back.append(brow)
+    j = max(range(n), key=lambda j: best[-1][j]); out = [j]
+    for brow in reversed(back): j = brow[j]; out.append(j)
+    return out[::-1]
+
+# %% ../nbs/01_layouts.ipynb #759a4135
+@patch
+def sentence_texts(self:TemplateScene) -> list[str]:
+    "The narration's sentences: the measured `sentences`' texts, else `split_sentences` of the narration."
+    return [str(x[0]) for x in self.sentences] if self.sentences else split_sentences(self.narration_text)
+
+@patch
+def reveal(self:TemplateScene, steps, # lists of animations, in order
+           texts:list|None=None, # per step: the words it shows (matched to a sentence), or None
+           title=None, # animations of a heading, played at once
+           max_run:float=1.2, # longest animation, seconds
+           first_by:float=2.0, # the first step plays by then at the latest
+           end:float|None=None, # every step is due by then (later ones are packed just before it), e.g. to leave time for more
+          ) -> list[float]:
+    "Play each step when the narration sentence that speaks of it starts (`sentence_plan`); the times the steps were due."
+    steps = [list(x) if isinstance(x, (list, tuple)) else [x] for x in steps]
+    texts = list(texts) if texts is not None else [None] * len(steps)
+    starts = self.sentence_starts() or [0.0]
+    said = self.sentence_texts()
+    plan = sentence_plan(texts, said if len(said) == len(starts) else [''] * len(starts))
+    ends = starts[1:] + [max(self.target_duration, starts[-1] + 1.0)]
+    due = [starts[j] + plan[:i].count(j) / plan.count(j) * (ends[j] - starts[j]) for i, j in enumerate(plan)]
+    if due: due[0] = min(due[0], first_by)
+    if end is not None: due = [max(0.0, min(d, end - 0.3 * (len(due) - 1 - i))) for i, d in enumerate(due)]
+    if title:
+        if due and due[0] < 0.8: steps[0] = list(title) + steps[0]
+        else: self.play(*title, run_time=min(1.0, max(2 / config.frame_rate, 0.8 * (due[0] if due else 1.0))))
+    for i, anims in enumerate(steps):
+        self.wait_until(due[i])
+        nxt = due[i + 1] if i + 1 < len(due) else ends[-1] if end is None else end + 0.5
+        self.play(*anims, run_time=min(max_run, max(2 / config.frame_rate, 0.8 * (nxt - self.elapsed))))
+    return due
+
 # %% ../nbs/01_layouts.ipynb #cbae2047
 @patch
 def add_captions(self:TemplateScene):
     "Add the caption strip: narration chunks along the bottom edge, each shown for its share of the narration."
-    chunks = caption_chunks(self.narration_text)
-    if not chunks: return
     fw = config.frame_width
+    most = min(110, int(110 * fw / 14.2))  # two lines of the frame's width: shorter chunks in a narrow frame
+    chunks = caption_chunks(self.narration_text, most)
+    if not chunks: return
     texts = [fit_text(c, 0.9 * fw, 0.8, font_size=26, min_font_size=18).to_edge(DOWN, buff=0.2) for c in chunks]
     ends = np.cumsum([len(c) + 10 for c in chunks]) / sum(len(c) + 10 for c in chunks) * self.target_duration
     if self.sentences:  # measured: each sentence's chunks share its own time
-        got = [float(b) - (float(b) - float(a)) * (1 - k / n) for x, a, b in self.sentences for n in [len(caption_chunks(x)) or 1] for k in range(1, n + 1)]
+        got = [float(b) - (float(b) - float(a)) * (1 - k / n) for x, a, b in self.sentences for n in [len(caption_chunks(x, most)) or 1] for k in range(1, n + 1)]
         if len(got) == len(chunks): ends = np.array(got)
     strip = Rectangle(width=fw, height=1.1, stroke_width=0, fill_color=PALETTE['bg'], fill_opacity=0.85).to_edge(DOWN, buff=0)
     holder = VGroup(*texts)
@@ -295,8 +395,12 @@ class TitleAndMainContent(TemplateScene):
     def setup_regions(self):
         if hasattr(self, 'main_region'): return
         fw, fh = config.frame_width, config.frame_height
-        self.title_region = region(0.9 * fw, 0.15 * fh).to_edge(UP, buff=0.25)
-        self.main_region = region(0.9 * fw, 0.6 * fh).next_to(self.title_region, DOWN, buff=0.2)
+        if fh > fw:  # portrait: a title band as high as a landscape one, the main region down to the captions' strip
+            self.title_region = region(0.9 * fw, 0.15 * fw).to_edge(UP, buff=0.4)
+            self.main_region = region(0.9 * fw, fh - 0.15 * fw - 2.2).next_to(self.title_region, DOWN, buff=0.2)
+        else:
+            self.title_region = region(0.9 * fw, 0.15 * fh).to_edge(UP, buff=0.25)
+            self.main_region = region(0.9 * fw, 0.6 * fh).next_to(self.title_region, DOWN, buff=0.2)
         self.title_bbox, self.main_bbox = BoundingBox.of(self.title_region), BoundingBox.of(self.main_region)
         half = self.main_region.width / 2  # the seed's prompt listed every region: code often asks for the other layout's
         self.left_region = region(half, self.main_region.height).align_to(self.main_region, LEFT + UP)

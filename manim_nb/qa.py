@@ -114,10 +114,11 @@ def qa(code:str, # scene code (untrusted: it runs only in the sandbox)
        narration_s:Optional[float]=None, # the narration's length: a shorter scene holds its last frame that long
        timeout:float=180, # wall-clock seconds of the render
        dry_run:bool=False, # geometry without frames: quicker, no contact sheet
+       aspect:str='16:9', # the video's shape: 16:9, 9:16 or 1:1 (the record carries its frame)
       ) -> QAReport:
     "Render `scene` in the sandbox and check how it looks."
     wd = Path(tempfile.mkdtemp(prefix='manim_nb_qa_'))
-    try: return report_of(render_job(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=dry_run)), quality, narration_s)
+    try: return report_of(render_job(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=dry_run, aspect=aspect)), quality, narration_s)
     finally: shutil.rmtree(wd, ignore_errors=True)
 
 # %% ../nbs/11c_qa.ipynb #b0e1c021
@@ -183,10 +184,10 @@ class LayoutFix:
     runs: int = 0  # sandboxed dry runs spent
     error: Optional[str] = None
 
-def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optional[float], runner=None):
+def _geometry(code:str, scene:str, quality:str, timeout:float, narration_s:Optional[float], runner=None, aspect:str='16:9'):
     "A sandboxed dry run of `code` with the recorder: (record, issues with object ids), or None when it does not run."
     wd = Path(tempfile.mkdtemp(prefix='manim_nb_layout_'))
-    try: res = (runner or render_job)(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=True))
+    try: res = (runner or render_job)(RenderJob(code, scene, wd, quality, timeout, geometry=True, dry_run=True, aspect=aspect))
     finally: shutil.rmtree(wd, ignore_errors=True)
     return (res.geometry, check_record(res.geometry, narration_s, issues_only=False)) if res.ok and res.geometry else None
 
@@ -206,10 +207,11 @@ def fix_layout(code:str, # gated scene code that renders
                timeout:float=60, # wall-clock seconds of each dry run
                record:Optional[dict]=None, # the geometry record of `code` when there is one (saves a dry run)
                runner=None, # runs a `RenderJob` (default `render.render_job`: the sandbox)
+               aspect:str='16:9', # the video's shape: 16:9, 9:16 or 1:1
               ) -> LayoutFix:
     "Apply the layout rules, keeping a fix only when a dry run shows fewer issues and the scene still runs: all candidates at once first, then one at a time."
     from manim_nb.gate import check
-    got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s, runner), 1)
+    got, n = ((record, check_record(record, narration_s, issues_only=False)), 0) if record else (_geometry(code, scene, quality, timeout, narration_s, runner, aspect), 1)
     if got is None: return LayoutFix(code, runs=n, error='the scene does not run')
     (rec, issues), fixes, tried, together = got, [], set(), True
     before = len(issues)
@@ -223,7 +225,7 @@ def fix_layout(code:str, # gated scene code that renders
             if len(group) == 1: tried.add((group[0][0], group[0][2]))
             together = False; continue
         n += 1
-        got = _geometry(v.code, scene, quality, timeout, narration_s, runner)
+        got = _geometry(v.code, scene, quality, timeout, narration_s, runner, aspect)
         if got and len(got[1]) < len(issues):
             code, (rec, issues), together = v.code, got, True
             fixes += [f'layout: {r}: {st}' for r, _, st, _ in group]; tried |= {(r, st) for r, _, st, _ in group}

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 # %% auto #0
-__all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', 'LOG_TAIL', 'CHECK_TIMEOUT', 'CHECK_LIMITS',
-           'FAILURE_MARK', 'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'clip_path', 'manim_cmd',
-           'last_exception', 'failure_reason', 'tune_manim', 'expected_extradata', 'check_clip', 'PoolError',
-           'failure_of', 'RenderPool', 'inert', 'render_scene', 'default_pool', 'cancel_renders', 'render_job',
-           'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all', 'executor_from_url']
+__all__ = ['QUALITY_FLAGS', 'MANIM_QUALITY', 'QUALITY_FRAMES', 'X264_OPTIONS', 'ASPECTS', 'LOG_TAIL', 'CHECK_TIMEOUT',
+           'CHECK_LIMITS', 'FAILURE_MARK', 'CANCELLED', 'RenderJob', 'RenderResult', 'render_env', 'frame_config',
+           'clip_path', 'manim_cmd', 'last_exception', 'failure_reason', 'tune_manim', 'expected_extradata',
+           'check_clip', 'PoolError', 'failure_of', 'RenderPool', 'inert', 'render_scene', 'default_pool',
+           'cancel_renders', 'render_job', 'pool_facts', 'report', 'require_containment', 'Scheduler', 'render_all',
+           'executor_from_url']
 
 # %% ../nbs/11_render.ipynb #a659f97f
 from .core import digest, patch
@@ -38,7 +39,7 @@ X264_OPTIONS = {'crf': '23', 'preset': 'veryfast', 'threads': '1'}
 
 @dataclass
 class RenderJob:
-    "One scene to render: its code, class name, results folder, quality, wall-clock timeout and limits."
+    "One scene to render: its code, class name, results folder, quality, wall-clock timeout, limits and shape."
     code: str
     scene_name: str
     workdir: Path  # the parent's folder where results arrive (a fresh subfolder per render)
@@ -50,6 +51,7 @@ class RenderJob:
     max_seconds: float = 1800  # a longer clip is refused (no decode bomb reaches the parent)
     dry_run: bool = False  # run the whole `construct` without writing a frame (manim's dry_run): no clip, just whether it runs
     geometry: bool = False  # also record what the scene shows (`geometry.Recorder`): `RenderResult.geometry`, the keyframes
+    aspect: str = '16:9'  # the video's shape, one of `ASPECTS` (`frame_config`)
 
 @dataclass
 class RenderResult:
@@ -92,15 +94,33 @@ def render_env() -> str:
         _RENDER_ENV = digest('render-env', version('manim'), *sources, X264_OPTIONS)
     return _RENDER_ENV
 
-# %% ../nbs/11_render.ipynb #00004c90
+# %% ../nbs/11_render.ipynb #5a3351c5
+ASPECTS = ('16:9', '9:16', '1:1')
+
 def _check_quality(quality:str):
     if quality not in QUALITY_FLAGS: raise ValueError(f'quality must be one of {list(QUALITY_FLAGS)}, not {quality!r}')
 
-def clip_path(scene_name:str, quality:str='l') -> str:
-    "Where manim writes `scene_name`'s clip, relative to the scene's folder."
-    _check_quality(quality)
-    _, h, fps = QUALITY_FRAMES[quality]
-    return f'media/videos/scene/{h}p{fps}/{scene_name}.mp4'
+def _check_aspect(aspect:str):
+    if aspect not in ASPECTS: raise ValueError(f'aspect must be one of {", ".join(ASPECTS)}, not {aspect!r}')
+
+def frame_config(quality:str='l', # l, m or h: the short side is 480, 720 or 1080 pixels
+                 aspect:str='16:9', # one of `ASPECTS`: landscape, portrait or square
+                ) -> dict:
+    "manim config keys of a video of this quality and shape: pixel and frame sizes (short side 8 units), frame rate."
+    _check_quality(quality); _check_aspect(aspect)
+    _, short, fps = QUALITY_FRAMES[quality]
+    w, h = map(int, aspect.split(':'))
+    k = max(w, h) / min(w, h)
+    long_px, long_units = 2 * round(short * k / 2), 8.0 * k  # even pixels; 16:9 is manim's 854 x 480 and 14.22 x 8
+    wide = w >= h
+    return dict(pixel_width=long_px if wide else short, pixel_height=short if wide else long_px,
+                frame_width=long_units if wide else 8.0, frame_height=8.0 if wide else long_units, frame_rate=fps)
+
+# %% ../nbs/11_render.ipynb #00004c90
+def clip_path(scene_name:str, quality:str='l', aspect:str='16:9') -> str:
+    "Where manim writes `scene_name`'s clip, relative to the scene's folder (the folder is named by the pixel height)."
+    c = frame_config(quality, aspect)
+    return f"media/videos/scene/{c['pixel_height']}p{c['frame_rate']}/{scene_name}.mp4"
 
 def manim_cmd(scene_name:str, quality:str='l', prefix:tuple=()) -> list[str]:
     "Command line that renders `scene.py`'s `scene_name` into `./media`, with our encoder settings."
@@ -273,7 +293,8 @@ def _scene_main(req:dict) -> int:
     try:
         from manim import tempconfig
         cfg = dict(quality=MANIM_QUALITY[req['quality']], media_dir=str(w/'media'), disable_caching=True, dry_run=bool(req.get('dry_run')),
-                   progress_bar='none', verbosity='WARNING', input_file=str(w/'scene.py'), video_encoder_options=dict(X264_OPTIONS))
+                   progress_bar='none', verbosity='WARNING', input_file=str(w/'scene.py'), video_encoder_options=dict(X264_OPTIONS),
+                   **frame_config(req['quality'], req.get('aspect') or '16:9'))  # after `quality`, which would reset the pixel size
         if cfg['dry_run']:  # whether `construct` runs, not what it draws: without drawing, a 3D surface's dry run takes seconds, not minutes
             from manim.camera.camera import Camera
             Camera.capture_mobjects = lambda self, mobjects, **kwargs: None
@@ -427,8 +448,9 @@ def _serve_start(req:dict, facts:dict, root:Path, jobs:dict, send, logs:dict):
         if not facts['contained']: (folder/'tmp').mkdir()
         spec = _spec(req, facts, root, folder, uid)
         cmd = manim_cmd(req['scene_name'], req['quality']) + (['--dry_run'] if req.get('dry_run') else [])
-        if req.get('geometry') and not facts['preload']:  # plain manim cannot record: the same scene runner, in a fresh interpreter
-            cmd = [sys.executable, '-c', _RUNNER, json.dumps({k: spec[k] for k in ('home', 'quality', 'dry_run', 'code', 'scene_name', 'geometry')})]
+        if (req.get('geometry') or req.get('aspect', '16:9') != '16:9') and not facts['preload']:  # plain manim can neither record nor set the
+            keys = ('home', 'quality', 'dry_run', 'code', 'scene_name', 'geometry', 'aspect')      # frame's units: the same scene runner, in a fresh interpreter
+            cmd = [sys.executable, '-c', _RUNNER, json.dumps({k: spec.get(k) for k in keys})]
         main = (lambda: _scene_main(spec)) if facts['preload'] else (lambda: os.execve(sys.executable, cmd, spec['env']))
         pid = os.fork()
     except OSError as e:
@@ -448,9 +470,10 @@ def _take(job:_Job, facts:dict) -> dict:
     if job.out.get('rc') == 0 and not req.get('dry_run'):
         try:
             job.raw = dest/f".{req['scene_name']}.taken"
-            take_file(job.folder, clip_path(req['scene_name'], req['quality']), job.raw, uid, lim.fsize)
+            where = clip_path(req['scene_name'], req['quality'], req.get('aspect') or '16:9')
+            take_file(job.folder, where, job.raw, uid, lim.fsize)
             out['clip'] = str(dest/f"{req['scene_name']}.mp4")
-        except (UnsafeResult, OSError) as e: out['clip_error'] = str(e).replace(clip_path(req['scene_name'], req['quality']), f"{req['scene_name']}.mp4")
+        except (UnsafeResult, OSError) as e: out['clip_error'] = str(e).replace(where, f"{req['scene_name']}.mp4")
     for rel in req.get('collect', ()):
         try: take_file(job.folder, rel, dest/Path(rel).name, uid, lim.fsize); out['files'][rel] = str(dest/Path(rel).name)
         except (UnsafeResult, OSError) as e: out['files'][rel] = f'refused: {e}'
@@ -459,7 +482,8 @@ def _take(job:_Job, facts:dict) -> dict:
 def _check_child(job:_Job, facts:dict, root:Path) -> tuple[int, int]:
     "Fork a confined child that checks the taken clip and writes what it verified; its (pid, read end of its answer pipe)."
     req, dest = job.req, Path(job.req['dest'])
-    w, h, fps = QUALITY_FRAMES[req['quality']]
+    fc = frame_config(req['quality'], req.get('aspect') or '16:9')
+    w, h, fps = fc['pixel_width'], fc['pixel_height'], fc['frame_rate']
     ext = expected_extradata(w, h, fps)
     new = lambda name: os.open(dest/name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     fds = [os.open(job.raw, os.O_RDONLY | os.O_NOFOLLOW), new(f"{req['scene_name']}.mp4"), new(f"{req['scene_name']}.last.rgb")]
@@ -692,13 +716,13 @@ def render(self:RenderPool, job:RenderJob) -> RenderResult:
     "Render `job` in a fresh confined child; never raises for a bad scene (`PoolError` if the server is gone)."
     if not self.alive: raise PoolError('the render pool server is not running')
     t0, lim, timeout = time.monotonic(), as_limits(job.limits), job.timeout
-    _check_quality(job.quality)
+    _check_quality(job.quality); _check_aspect(job.aspect)
     jid, q = uuid.uuid4().hex, self._queue.Queue()
     dest = Path(job.workdir).absolute()/jid[:12]; dest.mkdir(parents=True)
     cpu, cg = lim.cpu_for(timeout), PidsCgroup(cgroup_parent(), lim.nproc)
     req = dict(id=jid, code=job.code, scene_name=job.scene_name, quality=job.quality, dest=str(dest), limits=vars(lim), cpu=cpu,
                cgroup=str(cg.path) if cg.path else None, collect=list(job.collect) + ([RECORD_FILE, KEYFRAMES_FILE] if job.geometry else []), trusted=job.trusted, max_seconds=job.max_seconds,
-               dry_run=job.dry_run, timeout=timeout, geometry=job.geometry)
+               dry_run=job.dry_run, timeout=timeout, geometry=job.geometry, aspect=job.aspect)
     self._pending[jid], timed_out = q, False
     try:
         try: self._send(req)
@@ -729,11 +753,12 @@ def render_scene(code:str, # Manim source defining `scene_name`
                  quality:str='l', # l, m or h: manim's -ql, -qm, -qh
                  timeout:float=180, # wall-clock seconds before the whole process group is killed
                  limits:Union[Limits, dict, None]=None, # `Limits` or overrides of its fields
+                 aspect:str='16:9', # the video's shape: 16:9, 9:16 or 1:1 (`frame_config`)
                  **kw, # other `RenderJob` fields (collect, trusted, max_seconds)
                 ) -> RenderResult:
     "Render one untrusted scene with `python -m manim` in a confined child; never raises for a bad scene."
-    _check_quality(quality)
-    job = RenderJob(code, scene_name, workdir, quality, timeout, vars(as_limits(limits)), **kw)
+    _check_quality(quality); _check_aspect(aspect)
+    job = RenderJob(code, scene_name, workdir, quality, timeout, vars(as_limits(limits)), aspect=aspect, **kw)
     with RenderPool(preload=False, require_containment=not job.trusted) as p: return p.render(job)
 
 # %% ../nbs/11_render.ipynb #8b9c0005
@@ -789,8 +814,8 @@ def render_job(job:RenderJob, # the scene to render
     t0 = time.monotonic()
     try:
         if not pool or _pool_off():
-            return render_scene(job.code, job.scene_name, job.workdir, job.quality, job.timeout, job.limits,
-                                collect=job.collect, trusted=job.trusted, max_seconds=job.max_seconds, dry_run=job.dry_run)
+            return render_scene(job.code, job.scene_name, job.workdir, job.quality, job.timeout, job.limits, job.aspect, collect=job.collect,
+                                trusted=job.trusted, max_seconds=job.max_seconds, dry_run=job.dry_run, geometry=job.geometry)
         for _ in range(2):  # a server that died under this job is restarted once
             p = default_pool()
             if p is None: raise PoolError(f'the render pool could not start: {_POOL["error"]}')

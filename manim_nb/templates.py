@@ -69,8 +69,8 @@ class TitleCard(Template):
         rule = Line(LEFT, RIGHT, color=PALETTE['accent'], stroke_width=6).set_width(min(title.width, 6))
         sub = fit_text(self.subtitle, 0.7 * fw, 1.2, font_size=34, color=PALETTE['muted']) if clean_text(self.subtitle) else VGroup()
         VGroup(title, rule, sub).arrange(DOWN, buff=0.45).move_to(0.3 * UP)
-        steps = [[Write(title)], [GrowFromCenter(rule)]] + ([[FadeIn(sub, shift=0.3 * UP)]] if len(sub) else [])
-        s.play_steps(steps, start=0, end=0.6 * s.target_duration, max_run=2.0)
+        steps = [[Write(title), GrowFromCenter(rule)]] + ([[FadeIn(sub, shift=0.3 * UP)]] if len(sub) else [])
+        s.reveal(steps, [self.title, self.subtitle][:len(steps)], max_run=2.0)
 
 # %% ../nbs/02_templates.ipynb #962296f0
 @register_template('bullets')
@@ -91,10 +91,8 @@ class Bullets(Template):
             t = wrap_text(b, w, font_size=fs)
             rows.add(VGroup(Dot(radius=0.09, color=ACCENTS[i % len(ACCENTS)]).next_to(t[0], LEFT, buff=0.3), t))
         fit_into(rows.arrange(DOWN, aligned_edge=LEFT, buff=0.45), r.width, r.height, r.get_center())
-        steps = [[Write(head)]] if len(head) else []
-        for i, row in enumerate(rows):
-            steps.append([FadeIn(row, shift=0.3 * RIGHT)] + ([rows[i - 1][1].animate.set_opacity(0.6)] if i else []))
-        s.play_steps(steps, start=0, max_run=1.2)
+        steps = [[FadeIn(row, shift=0.3 * RIGHT)] + ([rows[i - 1][1].animate.set_opacity(0.6)] if i else []) for i, row in enumerate(rows)]
+        s.reveal(steps, list(self.bullets), title=[Write(head)] if len(head) else None)  # each bullet with its sentence
 
 # %% ../nbs/02_templates.ipynb #7a4a565b
 @register_template('equation')
@@ -114,13 +112,13 @@ class Equation(Template):
         center, box = r.get_center() + 0.5 * cap_h * UP, (0.85 * r.width, 0.5 * (r.height - cap_h))
         eq = fit_into(safe_tex(self.equation, font_size=84), *box, center)
         cap = fit_text(self.caption, 0.85 * r.width, 0.9, font_size=32, color=PALETTE['muted']).next_to(r.get_bottom(), UP, buff=0.2) if cap_h else VGroup()
-        steps, final = ([[Write(head)]] if len(head) else []) + [[Write(eq)]], eq
+        steps, final = [[Write(eq)]], eq
         if self.then:
             final = fit_into(safe_tex(self.then, font_size=84), *box, center)
             steps.append([TransformMatchingShapes(eq, final)])
         if cap_h: steps.append([FadeIn(cap, shift=0.2 * UP)])
         steps.append([Create(SurroundingRectangle(final, color=PALETTE['accent'], buff=0.25, corner_radius=0.1))])
-        s.play_steps(steps, start=0, max_run=2.0)
+        s.reveal(steps, title=[Write(head)] if len(head) else None, max_run=2.0)  # spread over the sentences
 
 # %% ../nbs/02_templates.ipynb #bbe302e8
 _OPS = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Call, ast.Attribute,
@@ -225,9 +223,10 @@ class Graph(Template):
         if x1 - x0 < 1e-9: x1 = x0 + 1
         y0, y1 = sorted(self.y_range) if self.y_range else auto_y_range(f, (x0, x1))
         if y1 - y0 < 1e-9: y1 = y0 + 1
-        X0, X1, xs = axis_range(x0, x1, 7); Y0, Y1, ys = axis_range(y0, y1, 5)
+        xl, yl = 0.9 * r.width, min(r.height - top - 0.3, 0.85 * 0.9 * r.width)  # never taller than wide (a portrait frame)
+        X0, X1, xs = axis_range(x0, x1, min(7, max(3, round(xl / 1.4)))); Y0, Y1, ys = axis_range(y0, y1, min(5, max(3, round(yl / 0.8))))
         dec = lambda s: {'num_decimal_places': max(0, -math.floor(math.log10(s) + 1e-9))}
-        axes = Axes(x_range=[X0, X1, xs], y_range=[Y0, Y1, ys], x_length=0.9 * r.width, y_length=r.height - top - 0.3,
+        axes = Axes(x_range=[X0, X1, xs], y_range=[Y0, Y1, ys], x_length=xl, y_length=yl,
                     tips=False, axis_config={'color': PALETTE['muted'], 'include_numbers': True, 'font_size': 26},
                     x_axis_config={'decimal_number_config': dec(xs)}, y_axis_config={'decimal_number_config': dec(ys)})
         return fit_into(axes, r.width, r.height - top, r.get_center() + 0.5 * top * DOWN), (x0, x1), (Y0, Y1)
@@ -242,9 +241,9 @@ class Graph(Template):
         curves = VGroup(*[VMobject(color=PALETTE['accent'], stroke_width=5).set_points_as_corners([axes.c2p(x, y) for x, y in seg])
                           for seg in graph_segments(f, xr, yr)])
         if len(label): label.next_to(r.get_corner(UP + RIGHT), DOWN + LEFT, buff=0.1)
-        steps = ([[Write(head)]] if len(head) else []) + [[Create(axes)]] + ([[Create(curves)]] if len(curves) else [])
+        steps = [[Create(axes)]] + ([[Create(curves)]] if len(curves) else [])
         if len(label): steps.append([FadeIn(label, shift=0.2 * DOWN)])
-        s.play_steps(steps, start=0, end=0.5 * s.target_duration, max_run=2.5)
+        s.reveal(steps, title=[Write(head)] if len(head) else None, max_run=2.0, end=s.target_duration - 2.0)  # one a sentence; then the dot
         if len(curves):
             path = max(curves, key=lambda c: c.get_arc_length())
             dot = Dot(path.get_start(), color=PALETTE['amber'], radius=0.1).set_z_index(-1)  # under the axis numbers it passes
@@ -341,9 +340,10 @@ class SplitShape(Template):
         fig, shape_steps = self.figure(rbox, 0.8 if len(label) else 0)
         if len(label): fit_into(label, 0.9 * rbox[1], 0.7).next_to(fig, DOWN, buff=0.25)
         text_steps = [[FadeIn(row, shift=0.2 * RIGHT)] for row in left] if not isinstance(self.text, str) else [[FadeIn(left)]]
-        steps = ([[Write(heading)]] if len(heading) else []) + text_steps[:1] + shape_steps
-        steps += text_steps[1:] + ([[FadeIn(label, shift=0.2 * UP)]] if len(label) else [])
-        s.play_steps(steps, start=0, max_run=1.8)
+        words = [self.text] if isinstance(self.text, str) else list(self.text)
+        steps = text_steps[:1] + shape_steps + text_steps[1:] + ([[FadeIn(label, shift=0.2 * UP)]] if len(label) else [])
+        texts = words[:1] + [None] * len(shape_steps) + words[1:] + ([None] if len(label) else [])
+        s.reveal(steps, texts, title=[Write(heading)] if len(heading) else None, max_run=1.8)  # points with their sentences
 
 # %% ../nbs/02_templates.ipynb #e7a1c002
 _TEX = [('π', r'\pi '), ('θ', r'\theta '), ('ω', r'\omega '), ('λ', r'\lambda '), ('μ', r'\mu '), ('σ', r'\sigma '), ('Δ', r'\Delta '),
@@ -450,6 +450,9 @@ class Explainer(Template):
         bottom = -config.frame_height / 2 + (1.4 if s.show_captions else 0.5)
         h, cy = top - bottom, (top + bottom) / 2
         if not (self.formulas or self.figure): return (np.array([0, cy, 0]), 0.86 * fw, h), None
+        if config.frame_height > fw:  # portrait: the points above, the formulas and the figure below
+            ph = 0.5 * h
+            return (np.array([0, top - ph / 2, 0]), 0.86 * fw, ph), (np.array([0, bottom + (h - ph - 0.3) / 2, 0]), 0.86 * fw, h - ph - 0.3)
         lw = 0.52 * fw
         return (np.array([-fw / 2 + 0.5 + lw / 2, cy, 0]), lw, h), (np.array([fw / 2 - 0.5 - 0.19 * fw, cy, 0]), 0.38 * fw, h)
 
