@@ -673,7 +673,8 @@ _NOT_CODE = ('timeout:', 'memory limit', 'CPU time limit', 'process limit', 'fil
 
 def _probe_one(run, s, code):
     from manim_nb.probe import probe
-    return probe(code, s.name, rounds=run.options.probe_rounds, timeout=run.options.timeout, quality=run.options.quality)
+    return probe(code, s.name, rounds=run.options.probe_rounds, timeout=run.options.timeout, quality=run.options.quality,
+                 aspect=run.options.aspect)
 
 def probe_phase(run:Run, failed:dict[int, str], renderer:Renderer) -> dict[int, str]:
     "Fix failing scenes by the probe's rules (no model call) and render the fixed ones; returns the failures left."

@@ -653,12 +653,13 @@ class ProbeResult:
         return dict(ok=self.ok, scene=self.scene, errors=[self.error] if self.error else [], fixes=list(self.fixes),
                     code=self.code, probe_rounds=self.rounds)
 
-def dry_run(code:str, scene:str, timeout:float=60, quality:str='l', runner:Optional[Callable]=None) -> tuple[Optional[Failure], str]:
+def dry_run(code:str, scene:str, timeout:float=60, quality:str='l', runner:Optional[Callable]=None,
+            aspect:str='16:9') -> tuple[Optional[Failure], str]:
     "Run `code` once as a dry run in the sandbox: (None, '') when it runs, else (its failure, the error text)."
     import shutil, tempfile
     from manim_nb.render import RenderJob, render_job
     wd = Path(tempfile.mkdtemp(prefix='manim_nb_probe_'))
-    try: r = (runner or render_job)(RenderJob(code, scene, wd, quality, timeout, dry_run=True))
+    try: r = (runner or render_job)(RenderJob(code, scene, wd, quality, timeout, dry_run=True, aspect=aspect))
     finally: shutil.rmtree(wd, ignore_errors=True)
     if r.ok: return None, ''
     facts = r.failure or {}
@@ -688,6 +689,7 @@ def probe(code:str, # gated or raw scene code (a model answer is fine)
           timeout:float=60, # wall-clock seconds per dry run
           quality:str='l',
           runner:Optional[Callable]=None, # renders one RenderJob (default `render.render_job`)
+          aspect:str='16:9', # the video's shape: the dry runs use its frame, as the render will
          ) -> ProbeResult:
     "Gate and dry-run `code`, fixing what named rules can fix, until it runs or no rule helps."
     fixes, gated, tried, undone = [], [], set(), []
@@ -706,7 +708,7 @@ def probe(code:str, # gated or raw scene code (a model answer is fine)
     prev, n = None, 0  # prev: (code before the last fix, its failure, the fix's name)
     while True:
         fail = compile_failure(code)
-        if fail is None: fail, err = dry_run(code, scene, timeout, quality, runner); n += 1
+        if fail is None: fail, err = dry_run(code, scene, timeout, quality, runner, aspect); n += 1
         if fail is None: return ProbeResult(True, code, scene, fixes, n, undone=undone)
         if prev is not None and fail.key == prev[1].key:  # the last fix did not help: undo it
             code, fail, name = prev; fixes.pop(); undone.append(name)

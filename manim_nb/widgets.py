@@ -352,6 +352,7 @@ def preview(self:Run, seq:int, # the scene to show
     src = av if av.exists() and av.stat().st_mtime_ns >= clip.stat().st_mtime_ns else clip
     return show_video(fresh_copy(src, s.name, media_dir), embed, width)
 
+# %% ../nbs/16_widgets.ipynb #bf0829eb
 def _src(path:Path, embed:bool, mime:str) -> str:
     "A media element's `src`: the file's path (served next to the notebook) or, embedded, a data URI."
     import base64
