@@ -938,10 +938,10 @@ def write_outcomes(run:Run) -> Path:
     return atomic_write(run.out/'outcomes.csv', buf.getvalue())
 
 @patch(as_prop=True)
-def outcomes(self:Run) -> 'pandas.DataFrame':
-    "One row per scene, with the outcome columns."
-    import pandas as pd
-    return pd.DataFrame([asdict(o) for o in outcome_rows(self)], columns=COLUMNS)
+def outcomes(self:Run) -> 'Outcomes':
+    "One row per scene, with the outcome columns: a DataFrame whose notebook display is the readable view (`outcomes.Outcomes`)."
+    from manim_nb.outcomes import outcomes_frame
+    return outcomes_frame(outcome_rows(self))
 
 # %% ../nbs/15_pipeline.ipynb #0c8c78ea
 def _prewarm(run):
@@ -1031,8 +1031,17 @@ def _execute(run) -> tuple[Optional[Path], dict]:
     return final, failed
 
 @patch
-def execute(self:Run) -> Run:
+def live_view(self:Run, show:Optional[bool]=None):
+    "What shows the run while it executes: nothing here (the CLI, scripts, workers); `manim_nb.widgets` shows its live status in a notebook."
+    return contextlib.nullcontext()
+
+@patch
+def execute(self:Run, show:Optional[bool]=None # show the live status (with `manim_nb.widgets` imported): None: in a notebook, False: never
+           ) -> Run:
     "Run every phase, skipping what is already done; raises `RunError` when a scene is missing from the video."
+    with self.live_view(show): return _execute_run(self)
+
+def _execute_run(self:Run) -> Run:
     with RunLock(self.out):
         try: final, failed = _execute(self); _raise_if_full(self, failed)
         except Exception as e:
@@ -1064,9 +1073,8 @@ def summarize(rows:list[Outcome], manifest:dict) -> str:
     return '\n'.join(lines)
 
 def status(out # a run folder
-          ) -> tuple['pandas.DataFrame', str]:
+          ) -> tuple['Outcomes', str]:
     "The outcome table and summary of the run folder `out`, read-only."
-    import pandas as pd
     out = Path(out)
     if not (out/'manifest.json').exists(): raise RunError(f'{out}: not a run folder (no manifest.json); start one with `manim-nb render`')
     try: man = json.loads((out/'manifest.json').read_bytes())
@@ -1075,7 +1083,8 @@ def status(out # a run folder
         why = one_line(man, 120) if isinstance(man, Exception) else 'no table of scenes'
         raise RunError(f'{out/"manifest.json"} is unreadable ({why}); re-run the same render command into {out} to rebuild it')
     rows = [outcome_of(s, man['scenes'].get(str(s.seq), {})) for s in load_storyboard(out/'storyboard.json').scenes]
-    return pd.DataFrame([asdict(o) for o in rows], columns=COLUMNS), summarize(rows, man)
+    from manim_nb.outcomes import outcomes_frame
+    return outcomes_frame(rows), summarize(rows, man)
 
 @patch
 def summary(self:Run) -> str:

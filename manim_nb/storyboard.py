@@ -10,7 +10,7 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SEED_LAYOUTS', 'MAX_VALUES', 'MAX_DEPTH', 'MAX_BYTES', 'known_layouts', 'SceneSpec', 'Storyboard', 'StoryboardError',
-           'parse_storyboard', 'load_storyboard']
+           'parse_storyboard', 'load_storyboard', 'storyboard_from_text']
 
 # %% ../nbs/03_storyboard.ipynb #82abc79d
 import yaml
@@ -68,7 +68,6 @@ def _plain(o, budget:list, depth:int=0):
     if isinstance(o, dict): return {_plain(k, budget, depth+1): _plain(v, budget, depth+1) for k, v in o.items()}
     if isinstance(o, (list, tuple)): return [_plain(v, budget, depth+1) for v in o]
     return o
-
 
 # %% ../nbs/03_storyboard.ipynb #869d6fb3
 class Storyboard(BaseModel):
@@ -146,10 +145,17 @@ def load_storyboard(path # a .json, .yaml or .yml storyboard file
     except UnicodeDecodeError as e:
         raise StoryboardError(f'{path}: not a UTF-8 text file (byte {e.start}); give a JSON or YAML storyboard saved as UTF-8') from None
     except OSError as e: raise StoryboardError(f'{path}: cannot read it ({e.strerror}); check the path and its permissions') from None
-    try: data = json.loads(text) if path.suffix.lower() == '.json' else yaml.load(text, Loader=_YAML_LOADER)
-    except json.JSONDecodeError as e: raise StoryboardError(f'{path}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}') from None
+    return storyboard_from_text(text, str(path), path.suffix.lower() == '.json')
+
+def storyboard_from_text(text:str, # a storyboard as YAML (JSON is YAML too) or, with `is_json`, strict JSON
+                         source:str='<storyboard>', # where it came from, for error messages
+                         is_json:bool=False) -> Storyboard:
+    "Parse and validate a storyboard's text (a file's, or a `%%storyboard` cell's)."
+    if len(text.encode('utf-8', 'replace')) > MAX_BYTES: raise StoryboardError(f'{source}: larger than {MAX_BYTES >> 20} MB')
+    try: data = json.loads(text) if is_json else yaml.load(text, Loader=_YAML_LOADER)
+    except json.JSONDecodeError as e: raise StoryboardError(f'{source}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}') from None
     except yaml.YAMLError as e:
         mark = getattr(e, 'problem_mark', None)
         at = f' at line {mark.line+1}, column {mark.column+1}' if mark else ''
-        raise StoryboardError(f'{path}: invalid YAML{at}: {getattr(e, "problem", None) or e}') from None
-    return parse_storyboard(data, str(path))
+        raise StoryboardError(f'{source}: invalid YAML{at}: {getattr(e, "problem", None) or e}') from None
+    return parse_storyboard(data, source)

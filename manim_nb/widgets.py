@@ -11,18 +11,20 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['CHIP_STATES', 'SOURCE_CHIP', 'CHIP_COLOURS', 'TERMINAL_JOB', 'SOURCE_COLOURS', 'CELL_NOTE', 'chip_of', 'job_scenes',
-           'BatchStatus', 'style_outcomes', 'fresh_copy', 'show_video', 'final_video_html']
+__all__ = ['CHIP_STATES', 'SOURCE_CHIP', 'CHIP_COLOURS', 'TERMINAL_JOB', 'VIDEO_ATTRIBUTES', 'CELL_NOTE', 'chip_of', 'job_scenes',
+           'BatchStatus', 'style_outcomes', 'fresh_copy', 'show_video', 'final_video_html', 'storyboard_parser',
+           'storyboard_magic', 'load_ipython_extension']
 
 # %% ../nbs/16_widgets.ipynb #cb9f32c2
 from .core import Event, Outcome, SceneCode, atomic_write, digest, patch
+from .outcomes import SOURCE_COLOURS, outcomes_html
 from .pipeline import Run, RunError, RunLock, assemble_phase, outcome_of, record_code, render_round, write_outcomes
 
 # %% ../nbs/16_widgets.ipynb #fea3d26c
 CHIP_STATES = ('waiting', 'in batch', 'done by batch', 'cache', 'fallback', 'probing', 'repair', 'template', 'edited', 'failed')
 SOURCE_CHIP = dict(batch='done by batch', cache='cache', individual='fallback', repair='repair', template='template', edit='edited')
-CHIP_COLOURS = {'waiting': '#eeeeee', 'in batch': '#bbdefb', 'done by batch': '#c8e6c9', 'cache': '#b2dfdb', 'fallback': '#ffe0b2',
-                'probing': '#b3e5fc', 'repair': '#e1bee7', 'template': '#fff9c4', 'edited': '#d1c4e9', 'failed': '#ffcdd2'}
+CHIP_COLOURS = {'waiting': '#eeeeee', 'in batch': '#bbdefb', 'probing': '#b3e5fc', 'failed': '#ffcdd2'} | {
+    chip: SOURCE_COLOURS[src] for src, chip in SOURCE_CHIP.items()}  # a source's chip has the source's colour in the outcomes
 TERMINAL_JOB = ('JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED',
                 'JOB_STATE_PARTIALLY_SUCCEEDED', 'CANCELLED_AT_DEADLINE', 'CREATE_FAILED')
 
@@ -57,10 +59,16 @@ def job_scenes(manifest:dict, # the run's manifest data
 # %% ../nbs/16_widgets.ipynb #778631b3
 def _has_frontend() -> bool:
     "True inside a Jupyter kernel (where widgets can reach a browser)."
+    return _reader() == 'kernel'
+
+def _reader() -> Optional[str]:
+    "Who reads rich output: 'kernel' (Jupyter: live widgets), 'capture' (an IPython shell whose outputs are saved, as when a notebook is run headless), or None."
     try: from IPython import get_ipython
-    except ImportError: return False
+    except ImportError: return None
     ip = get_ipython()
-    return ip is not None and getattr(ip, 'kernel', None) is not None
+    if ip is None: return None
+    if getattr(ip, 'kernel', None) is not None: return 'kernel'
+    return None if type(ip).__name__ == 'TerminalInteractiveShell' else 'capture'
 
 def _chip_html(name:str, chip:str, layout:int=0) -> str:
     warn = f' · ⚠ {layout}' if layout else ''
@@ -270,10 +278,65 @@ def _repr_mimebundle_(self:BatchStatus, include=None, exclude=None, **kw):
     if self.widget is not None: return self.widget._repr_mimebundle_(include=include, exclude=exclude, **kw)
     return {'text/plain': self.text()}
 
-# %% ../nbs/16_widgets.ipynb #9ec5a8e0
-SOURCE_COLOURS = dict(cache=CHIP_COLOURS['cache'], batch=CHIP_COLOURS['done by batch'], individual=CHIP_COLOURS['fallback'],
-                      repair=CHIP_COLOURS['repair'], template=CHIP_COLOURS['template'], edit=CHIP_COLOURS['edited'])
+# %% ../nbs/16_widgets.ipynb #fff2a2df
+def _thumb(clip:Path, width:int=160) -> Optional[str]:
+    "A small PNG (a data URI) of a clip's last frame; None when there is no clip or it cannot be decoded."
+    import base64, io
+    from manim_nb.assemble import clip_frame
+    if not clip.is_file(): return None
+    try: img = clip_frame(clip, None, width=width, colors=32)
+    except Exception: return None  # a clip the sandbox left behind is untrusted data: unreadable means no thumbnail
+    buf = io.BytesIO(); img.save(buf, 'PNG', optimize=True)
+    return 'data:image/png;base64,' + base64.b64encode(buf.getvalue()).decode()
 
+def _card(name:str, chip:str, rec:dict, layout:int, thumb:Optional[str]) -> str:
+    "One scene of the snapshot: thumbnail, chip, cost and render status, and its error (wrapped, folded when long)."
+    from manim_nb.outcomes import error_html
+    img = (f'<img src="{thumb}" alt="{html.escape(name)}" style="display:block;max-width:160px;max-height:160px;border-radius:3px">' if thumb
+           else '<div style="width:160px;height:90px;background:#f3f3f3;border-radius:3px"></div>')
+    facts = f"${float(rec.get('cost_usd') or 0):.4f} &middot; {html.escape(str(rec.get('render_status') or 'pending'))}"
+    err = f'<div style="color:#b71c1c;white-space:pre-wrap;overflow-wrap:anywhere">{error_html(rec["error"])}</div>' if rec.get('error') else ''
+    return (f'<div style="display:inline-block;vertical-align:top;margin:4px;width:170px;font-size:11px">{img}'
+            f'{_chip_html(name, chip, layout)}<div>{facts}</div>{err}</div>')
+
+@patch
+def snapshot_html(self:BatchStatus, thumbs:bool=True # thumbnails of the rendered clips
+                 ) -> str:
+    "The status as static HTML that needs no widget and no kernel: the job, one card per scene, the counts and the video."
+    with self.lock:
+        recs = (self._manifest() or {}).get('scenes', {})
+        cards = ''.join(_card(self.names.get(q, f'Scene{q}'), c, recs.get(str(q), {}), self.layout.get(q, 0),
+                              _thumb(Path(self.out)/'clips'/f'{self.names.get(q, f"Scene{q}")}.mp4') if thumbs and self.out else None)
+                        for q, c in sorted(self.chips.items()))
+        final = f'<div>video: <code>{html.escape(str(self.final))}</code></div>' if self.final else ''
+        return (f'<div class="manim-nb-status" style="font-size:12px"><div><b>{html.escape(self._job_line())}</b></div>'
+                f'<div>{cards}</div><div>{html.escape(self._count_line())}</div>{final}</div>')
+
+# %% ../nbs/16_widgets.ipynb #59842540
+import contextlib
+
+@patch
+def live_view(self:Run, show:Optional[bool]=None # None: in a notebook; True: also elsewhere (text lines); False: never
+             ):
+    "In a notebook, show the run's live status while it executes, and leave its static snapshot in the cell when it ends."
+    reader = _reader()
+    if show is False or (show is None and reader is None): return contextlib.nullcontext()
+    if any(isinstance(l, BatchStatus) for l in self.listeners): return contextlib.nullcontext()  # you show one already
+    return _live(self, reader)
+
+@contextlib.contextmanager
+def _live(run:Run, reader:Optional[str]):
+    from IPython.display import HTML, display
+    st = BatchStatus(run, widget=reader == 'kernel', quiet=reader == 'capture')  # no reader (show=True): text lines
+    handle = display(st, display_id=True) if reader == 'kernel' else None
+    try: yield st
+    finally:
+        with contextlib.suppress(ValueError): run.listeners.remove(st)
+        if handle is not None: handle.update(HTML(st.snapshot_html()))
+        elif reader == 'capture': display(HTML(st.snapshot_html()))  # a headless run of a notebook keeps the snapshot only
+        if st.widget is not None: st.widget.close()
+
+# %% ../nbs/16_widgets.ipynb #9ec5a8e0
 def _cut(s, width): s = '' if s is None or s != s else str(s); return s if len(s) <= width else s[:width - 1] + '…'
 
 def style_outcomes(df:'pandas.DataFrame', # `run.outcomes` or `status(out)[0]`
@@ -300,7 +363,7 @@ def style_outcomes(df:'pandas.DataFrame', # `run.outcomes` or `status(out)[0]`
 # %% ../nbs/16_widgets.ipynb #c116df6b
 @patch
 def _repr_html_(self:Run) -> str:
-    return f'<pre>{html.escape(self.summary())}</pre>' + style_outcomes(self.outcomes).to_html()
+    return f'<pre>{html.escape(self.summary())}</pre>' + outcomes_html(self.outcomes)
 
 # %% ../nbs/16_widgets.ipynb #6b947ad1
 def _scene(run:Run, seq:int):
@@ -319,11 +382,13 @@ def fresh_copy(src:Path, # the video to show
     if not dst.exists(): atomic_write(dst, data)
     return dst
 
+VIDEO_ATTRIBUTES = 'controls muted loop preload="metadata"'  # never autoplay: a notebook of previews stays quiet until you click one
+
 def show_video(path, embed:bool=False, width:Optional[int]=None):
-    "`IPython.display.Video` of `path` with the `%%manim` attributes."
+    "`IPython.display.Video` of `path`: controls, muted, looping, and playing only when clicked."
     try: from IPython.display import Video
     except ImportError: raise ImportError(f'showing video needs IPython (`pip install ipython`); the file is {path}') from None
-    return Video(str(path), embed=embed, html_attributes='controls loop autoplay', width=width)
+    return Video(str(path), embed=embed, html_attributes=VIDEO_ATTRIBUTES, width=width)
 
 @patch
 def sheet(self:Run, seq:int # the scene
@@ -436,8 +501,12 @@ def _rerender(self, s, v, p) -> Outcome:
     seq = s.seq
     with self.manifest.lock: saved = json.loads(json.dumps(self.manifest.scene(seq), default=str))
     old = p.read_text() if p.exists() else None
-    err = record_code(self, s, SceneCode(v.code, 'edit', attempts=0))
-    self.emit('codegen', 'scene', seq, source='edit', error=err)
+    from manim_nb.narration import strip_trailer
+    # a plain re-render (the file the run wrote, unchanged) is not an edit: the scene keeps its source
+    same = old is not None and saved.get('code_sha') == digest(old) and strip_trailer(old).strip() == strip_trailer(v.code).strip()
+    src = (saved.get('codegen_source') or 'edit') if same else 'edit'
+    err = record_code(self, s, SceneCode(v.code, src, attempts=0))
+    self.emit('codegen', 'scene', seq, source=src, error=err)
     failed = render_round(self, [s])
     if failed:
         if old is not None: atomic_write(p, old)
@@ -447,3 +516,56 @@ def _rerender(self, s, v, p) -> Outcome:
         raise RunError(f'{s.name}: the edit failed to render, so the previous code and clip are kept: {failed[seq][-800:]}')
     assemble_phase(self); write_outcomes(self)
     return outcome_of(s, self.manifest.scene(seq))
+
+# %% ../nbs/16_widgets.ipynb #063cccbe
+import argparse, dataclasses
+
+class _Usage(argparse.ArgumentParser):
+    def error(self, message):
+        from IPython.core.error import UsageError
+        raise UsageError(f'%%storyboard: {message}; flags: {" ".join(self.format_usage().split()[2:])}')
+
+def storyboard_parser() -> argparse.ArgumentParser:
+    "The `%%storyboard` line: a run folder, `--as NAME` and every `RunOptions` field as a flag."
+    from manim_nb.pipeline import RunOptions
+    p = _Usage(prog='%%storyboard', add_help=False)
+    p.add_argument('out', nargs='?', help='the run folder (default: out/<title>)')
+    p.add_argument('--as', dest='name', default='run', help='the variable the Run is bound to')
+    for f in dataclasses.fields(RunOptions):
+        flag, t = '--' + f.name.replace('_', '-'), str(f.type)
+        if 'bool' in t:
+            if f.default is not True: p.add_argument(flag, dest=f.name, action='store_const', const=True, default=argparse.SUPPRESS)
+            if f.default is not False: p.add_argument('--no-' + flag[2:], dest=f.name, action='store_const', const=False, default=argparse.SUPPRESS)
+        else: p.add_argument(flag, dest=f.name, type=int if 'int' in t else float if 'float' in t else str, default=argparse.SUPPRESS)
+    return p
+
+# %% ../nbs/16_widgets.ipynb #97ce94c6
+def storyboard_magic(line:str, cell:str):
+    "`%%storyboard [OUT] [--as NAME] [RunOptions flags]`: run the YAML storyboard in the cell, with its live status."
+    import shlex
+    from IPython import get_ipython
+    from IPython.core.error import UsageError
+    from manim_nb.pipeline import RunOptions
+    from manim_nb.storyboard import StoryboardError, storyboard_from_text
+    a = vars(storyboard_parser().parse_args(shlex.split(line)))
+    out, name = a.pop('out'), a.pop('name')
+    if not name.isidentifier(): raise UsageError(f'%%storyboard: --as {name!r} is not a variable name')
+    try: sb = storyboard_from_text(cell, 'the %%storyboard cell')
+    except StoryboardError as e: raise UsageError(str(e)) from None
+    try: run = Run(sb, Path(out or 'out/' + ('_'.join(re.findall(r'\w+', sb.title.lower())) or 'storyboard')[:40]), RunOptions(**a))
+    except ValueError as e: raise UsageError(f'%%storyboard: {e}') from None
+    ip = get_ipython()
+    if ip is not None: ip.user_ns[name] = run
+    try: run.execute()
+    except RunError as e: print(f'{e}', file=sys.stderr)
+
+def load_ipython_extension(ip):
+    "Register `%%storyboard` (`%load_ext manim_nb.widgets`; importing this module in IPython does it too)."
+    ip.register_magic_function(storyboard_magic, 'cell', 'storyboard')
+
+def _register():
+    try: from IPython import get_ipython
+    except ImportError: return
+    if (ip := get_ipython()) is not None: load_ipython_extension(ip)
+
+_register()

@@ -59,7 +59,7 @@ def test_example_storyboard_end_to_end(tmp_path):
     with av.open(str(tmp_path/'demo'/'final.mp4')) as c:
         kinds = sorted(s.type for s in c.streams)
         dur = c.duration / 1e6
-    assert kinds == ['audio', 'video']
+    assert kinds == ['audio', 'data', 'video']  # the data stream holds the chapters
     expected = sum(max(a, c) for a, c in zip(df.audio_s, df.clip_s))
     assert abs(dur - expected) < 0.5, (dur, expected)
     assert all(a > 1 for a in df.audio_s)
