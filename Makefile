@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm espeak-ng libseccomp2
 DEMO_STORYBOARD := examples/pythagoras.yaml
+BROWSER_PKGS := chromium chromium-driver
 
-.PHONY: setup apt demo test sync-check house nbtest pytest bench clean readme outputs
+.PHONY: setup apt browser demo test sync-check house nbtest pytest bench clean readme outputs
 
 setup: apt $(VENV)/.installed
 
@@ -27,6 +28,8 @@ $(VENV)/.installed: settings.ini setup.py
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"
+	@# the notebooks' kernel: this .venv, named as the notebooks name it (so JupyterLab opens them unmodified)
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name python3 >/dev/null
 	@touch $@
 
 demo: setup
@@ -45,15 +48,25 @@ sync-check: setup
 
 # The shape of the house: no import cycles, notebooks in layer order, small export cells, notebooks that show results.
 house:
-	@python3 tools/nbstats.py --check > /dev/null && echo "house: no import cycles, layer order kept, export cells <= 60 lines, outputs shown"
+	@python3 tools/nbstats.py --check > /dev/null && python3 tools/nbmeta.py --check && echo "house: no import cycles, layer order kept, export cells <= 60 lines, outputs shown, notebook metadata as JupyterLab writes it"
 
 nbtest: setup
 	MANIM_NB_CACHE=$$(mktemp -d) $(VENV)/bin/nbdev_test --n_workers 2 --timing
 
 pytest: setup
-	$(VENV)/bin/python -m pytest tests/ -q
+	$(VENV)/bin/python -m pytest tests/ -q --durations=12
 
-test: sync-check house nbtest pytest
+# browser: Debian's chromium and chromedriver for the browser test (JupyterLab + Selenium); when apt cannot install
+# them, the test is skipped and says why.
+browser:
+	@missing=""; for p in $(BROWSER_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "apt: installing$$missing (for the browser test)"; \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing) \
+	    || echo "browser: could not install$$missing; the browser test will be skipped"; \
+	fi
+
+test: sync-check house nbtest browser pytest
 
 bench: setup
 	$(PY) bench/render.py

@@ -1,6 +1,7 @@
 """A real JupyterLab 4 in headless Debian Chromium, driven through Selenium: the harness for browser tests (no tests here).
 
-    from tests.browser import Lab, unavailable_reason
+    from browser import Lab, unavailable_reason     # tests/ is on sys.path under pytest (or: from tests.browser import ...)
+    pytestmark = pytest.mark.skipif(unavailable_reason() is not None, reason=str(unavailable_reason()))
     with Lab(workdir=tmp_path) as lab:             # server + browser, both stopped on exit (also after a failure)
         nb = lab.copy_in('nbs/18_tutorial.ipynb')  # or lab.write_notebook('t.ipynb', ['print(1)'])
         lab.open(nb)                               # /lab/tree/<nb>?reset, waits for the kernel to be idle
@@ -29,10 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM, CHROMEDRIVER = Path('/usr/bin/chromium'), Path('/usr/bin/chromedriver')
 CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
                   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                  '--window-size=1400,1000', '--autoplay-policy=no-user-gesture-required']
+                  '--window-size=1400,1000']   # Chromium's own autoplay policy is kept: Lab(chromium_args=[...]) adds flags
 # What JupyterLab (or an extension) writes into an output when it cannot show it.
-DISPLAY_ERRORS = re.compile(r'Error displaying widget|Could not render|No renderer could be found|Javascript Error|'
-                            r'Failed to load model class|Error creating widget|is not defined in the model')
+DISPLAY_ERRORS = re.compile(r'Error displaying widget|No renderer could be found|Javascript Error|Failed to load model class')
 DEFAULT_SETTINGS = {
     '@jupyterlab/docmanager-extension:plugin': {'autosave': False},
     '@jupyterlab/notebook-extension:tracker': {'windowingMode': 'none'},
@@ -140,9 +140,13 @@ class Lab:
     workdir: where the notebooks (workdir/root), the isolated jupyter dirs (workdir/env), the logs and, on failure, the
     screenshot + page HTML (workdir/artifacts) go; a temporary folder (kept after a failure, removed otherwise) if None.
     settings: JupyterLab user settings per plugin id, merged over DEFAULT_SETTINGS.
+    lab_args / chromium_args: extra command-line arguments for `jupyter lab` / Chromium.
+    kernelspec: overrides for the python3 kernelspec (e.g. {'display_name': 'python3'}): a copy of the .venv's spec with
+    them goes into workdir/env/path, put first on JUPYTER_PATH (before the .venv's share/jupyter).
     """
 
-    def __init__(self, workdir=None, *, settings=None, python=None, timeout=60.0, start_timeout=60.0, lab_args=()):
+    def __init__(self, workdir=None, *, settings=None, kernelspec=None, python=None, timeout=60.0, start_timeout=60.0,
+                 lab_args=(), chromium_args=()):
         self._own_workdir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix='manim_nb_lab_'))
         self.root, self.env_dir, self.artifacts = self.workdir/'root', self.workdir/'env', self.workdir/'artifacts'
@@ -150,7 +154,9 @@ class Lab:
         self.python = Path(python) if python else venv_python()
         self.settings = {k: dict(v) for k, v in DEFAULT_SETTINGS.items()}
         for k, v in (settings or {}).items(): self.settings.setdefault(k, {}).update(v)
+        self.kernelspec = dict(kernelspec or {})
         self.timeout, self.start_timeout, self.lab_args = timeout, start_timeout, list(lab_args)
+        self.chromium_args = list(chromium_args)
         self.token, self.port = secrets.token_hex(16), None
         self.server = self.driver = self._service = None
         self.path = None                      # the notebook open in the page
@@ -191,10 +197,11 @@ class Lab:
         e = self.env_dir
         dirs = dict(JUPYTER_CONFIG_DIR=e/'config', JUPYTER_DATA_DIR=e/'data', JUPYTER_RUNTIME_DIR=e/'runtime',
                     JUPYTERLAB_SETTINGS_DIR=e/'lab-settings', JUPYTERLAB_WORKSPACES_DIR=e/'lab-workspaces',
-                    IPYTHONDIR=e/'ipython', MPLCONFIGDIR=e/'matplotlib')
+                    IPYTHONDIR=e/'ipython')
         for k, d in dirs.items():
             d.mkdir(parents=True, exist_ok=True)
             env[k] = str(d)
+        if self.kernelspec: env['JUPYTER_PATH'] = str(e/'path')
         env['JUPYTER_PLATFORM_DIRS'] = '0'
         env['HOME'] = os.environ.get('HOME', str(e))    # kept: the kernel's tools may need it; jupyter dirs are overridden
         env['PYTHONUNBUFFERED'] = '1'
@@ -210,9 +217,22 @@ class Lab:
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_text(json.dumps(values, indent=2))
 
+    def _write_kernelspec(self):
+        if not self.kernelspec: return
+        src = self.python.parent.parent/'share'/'jupyter'/'kernels'/'python3'
+        # JUPYTER_PATH comes first; the user data dir would not (in a venv jupyter_core prefers the env's share/jupyter)
+        dst = self.env_dir/'path'/'kernels'/'python3'
+        if src.is_dir(): shutil.copytree(src, dst, dirs_exist_ok=True)
+        spec = json.loads((src/'kernel.json').read_text()) if (src/'kernel.json').exists() else \
+            dict(argv=['python', '-m', 'ipykernel_launcher', '-f', '{connection_file}'], language='python')
+        spec.update(self.kernelspec)
+        dst.mkdir(parents=True, exist_ok=True)
+        (dst/'kernel.json').write_text(json.dumps(spec, indent=1))
+
     def _start_server(self):
         env = self._env()
         self._write_settings()
+        self._write_kernelspec()
         for attempt in range(3):
             self.port = free_port()
             cmd = [str(self.python), '-m', 'jupyterlab', '--no-browser', '--allow-root',
@@ -246,7 +266,7 @@ class Lab:
         from selenium.webdriver.chrome.service import Service
         opts = webdriver.ChromeOptions()
         opts.binary_location = str(CHROMIUM)
-        for f in CHROMIUM_FLAGS: opts.add_argument(f)
+        for f in CHROMIUM_FLAGS + self.chromium_args: opts.add_argument(f)
         opts.add_argument(f'--user-data-dir={self.env_dir/"chromium-profile"}')
         opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
         self._service = Service(str(CHROMEDRIVER), log_output=str(self.driver_log))
@@ -306,12 +326,17 @@ class Lab:
         nb = cells if isinstance(cells, dict) else notebook_json(cells, **kw)
         f = self.root/name
         f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
+        f.write_text(json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + '\n')   # as jupyter and nbdev write
         return f.relative_to(self.root).as_posix()
 
     def file(self, path=None) -> Path: return self.root/(path or self.path)
 
     def kernels(self) -> list[dict]: return self.api('GET', '/api/kernels') or []
+
+    def shutdown_kernels(self):
+        "End every session and kernel on the server (as a server restart would); the page starts a new one on reload."
+        for s in self.api('GET', '/api/sessions') or []: self.api('DELETE', f'/api/sessions/{s["id"]}')
+        for k in self.kernels(): self.api('DELETE', f'/api/kernels/{k["id"]}')
 
     # ---- page -------------------------------------------------------------------------------------------------------
     def js(self, script, *args):
@@ -330,10 +355,12 @@ class Lab:
 
     def wait(self, cond, timeout=None, what='condition', poll=0.1):
         "Wait until cond(driver) is truthy (returns it); on timeout a LabError naming what, with any dialog shown."
-        from selenium.common.exceptions import TimeoutException
+        from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
         from selenium.webdriver.support.ui import WebDriverWait
-        try:
-            return WebDriverWait(self.driver, timeout or self.timeout, poll_frequency=poll).until(lambda d: cond(d))
+        try:   # an output re-rendered under our feet (stale element) is retried, not an error
+            return WebDriverWait(self.driver, timeout or self.timeout, poll_frequency=poll,
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                                 ).until(lambda d: cond(d))
         except TimeoutException:
             dlg = self.dialog_text()
             what = what() if callable(what) else what
@@ -426,14 +453,20 @@ class Lab:
         """Run all cells (via the menu Run > Run All Cells, or via='command') and wait until every cell has finished:
         no cell queued or running, the kernel idle, every code cell up to the first error run. Returns the seconds taken."""
         t = time.monotonic()
+        # what tells that the run started: a code cell queued/running, a new execution count, or an execute_input
+        # message from the kernel (a fast run can be over before the first look, with the same counts as before)
         self.js('const p = nbPanel(arguments[0]); window.__labRunStart = p.content.widgets.map(c => '
-                'c.model.type === "code" ? c.model.executionCount : null); return null;', self.path)
+                'c.model.type === "code" ? c.model.executionCount : null); window.__labExecInputs = 0; '
+                'const k = p.sessionContext.session.kernel; if (!window.__labExecHooked || window.__labExecHooked !== k) { '
+                'k.iopubMessage.connect((_, m) => { if (m.header.msg_type === "execute_input") window.__labExecInputs++; }); '
+                'window.__labExecHooked = k; } return null;', self.path)
         if via == 'menu': self.click_menu('Run', 'Run All Cells')
         else: self.command('notebook:run-all-cells', wait=False)
         # started: some code cell is queued/running or has a new execution count (a notebook without code: nothing)
         self.wait(lambda d: self.js(
             'const p = nbPanel(arguments[0]); const cs = p.content.widgets; const before = window.__labRunStart;'
-            'return !cs.some(c => c.model.type === "code") || cs.some((c, i) => c.model.type === "code" && '
+            'return window.__labExecInputs > 0 || !cs.some(c => c.model.type === "code") || '
+            'cs.some((c, i) => c.model.type === "code" && '
             '(c.model.executionState === "running" || c.model.executionCount !== before[i] || '
             '(c.promptNode && c.promptNode.textContent.includes("*"))));', self.path),
             timeout=30, what='Run All to start')
@@ -490,19 +523,39 @@ class Lab:
         t = time.monotonic()
         f = self.file()
         before = f.stat().st_mtime_ns if f.exists() else None
-        self.js('window.__labSaved = false; const p = nbPanel(arguments[0]); '
-                'p.context.fileChanged.connect(function h() { window.__labSaved = true; p.context.fileChanged.disconnect(h); });'
-                'return null;', self.path)
+        # context.saveState says 'completed' or 'failed' (fileChanged is not emitted when the saved model is unchanged)
+        self.js('window.__labSaved = null; const p = nbPanel(arguments[0]); '
+                'p.context.saveState.connect(function h(_, s) { if (s === "completed" || s === "failed") { '
+                'window.__labSaved = s; p.context.saveState.disconnect(h); } }); return null;', self.path)
         if via == 'keyboard':
             self.js('const p = nbPanel(arguments[0]); app.shell.activateById(p.id); p.content.mode = "command"; '
                     'p.content.node.focus(); return null;', self.path)
             ActionChains(self.driver).key_down(Keys.CONTROL).send_keys('s').key_up(Keys.CONTROL).perform()
         elif via == 'menu': self.click_menu('File', 'Save Notebook')
         else: self.command('docmanager:save', wait=False)
-        self.wait(lambda d: self.js('return window.__labSaved;') and not self.is_dirty()
-                  and f.exists() and f.stat().st_mtime_ns != before, timeout, what=f'{self.path} to be saved')
+        self.wait(lambda d: self.js('return window.__labSaved;'), timeout, what=f'{self.path} to be saved')
+        if self.js('return window.__labSaved;') != 'completed':
+            raise LabError(f'saving {self.path} failed: {self.dialog_text()!r}\n{self.server_log_tail(20)}')
+        self.wait(lambda d: not self.is_dirty() and f.exists() and f.stat().st_mtime_ns != before, timeout,
+                  what=f'{self.path} to be clean and written after saving')
         self.timings['save'] = time.monotonic() - t
         return self.timings['save']
+
+    # ---- trust --------------------------------------------------------------------------------------------------------
+    def is_trusted(self) -> bool:
+        """Whether every code cell is trusted. Saved outputs of a notebook this lab's server did not sign are not (each Lab
+        has its own notebook secret): their HTML is sanitized (id="y" becomes data-jupyter-id="y", scripts go) and the
+        'unsafe' renderers (widgets, JavaScript) fall back to text/plain until the notebook is trusted."""
+        return self.js('return nbPanel(arguments[0]).content.widgets.filter(c => c.model.type === "code")'
+                       '.every(c => c.model.trusted);', self.path)
+
+    def trust(self):
+        "Trust the notebook (the 'notebook:trust' command, accepting its dialog) and wait until its cells are trusted."
+        if self.is_trusted(): return
+        self.command('notebook:trust', wait=False)
+        self.wait(lambda d: self.dialog_text(), what='the trust dialog')
+        self.dismiss_dialog()
+        self.wait(lambda d: self.is_trusted(), what=f'{self.path} to be trusted')
 
     # ---- outputs ----------------------------------------------------------------------------------------------------
     def cell(self, i):
@@ -565,15 +618,20 @@ class Lab:
             'error: v.error ? v.error.code : null, src: v.currentSrc || v.src, '
             'tracks: Array.from(v.textTracks || []).map(t => ({kind: t.kind, label: t.label, mode: t.mode}))};', el)
 
+    def all_output_texts(self) -> list[tuple[int, str]]:
+        "(cell index, visible text) of every output element in the notebook, in one round trip."
+        return [tuple(x) for x in self.js(
+            'const out = []; nbPanel(arguments[0]).content.widgets.forEach((c, i) => c.node.querySelectorAll('
+            '".jp-OutputArea-output").forEach(o => out.push([i, o.innerText]))); return out;', self.path)]
+
     def display_errors(self) -> list[tuple[int, str]]:
         "(cell index, text) for every output where JupyterLab says it could not show something ('Error displaying widget')."
-        out = []
-        for i in range(len(self.cell_types())):
-            for o in self.outputs(i):
-                txt = o.text
-                m = DISPLAY_ERRORS.search(txt)
-                if m: out.append((i, txt.strip()))
-        return out
+        return [(i, t.strip()) for i, t in self.all_output_texts() if DISPLAY_ERRORS.search(t)]
+
+    def wait_widgets(self, timeout=None):
+        "Wait until no output says 'Loading widget...' (each widget view is rendered or shows its error)."
+        self.wait(lambda d: not any('Loading widget...' in t for _, t in self.all_output_texts()), timeout,
+                  what=lambda: 'widgets to render: ' + repr([i for i, t in self.all_output_texts() if 'Loading widget' in t]))
 
     def error_outputs(self) -> list[tuple[int, str, str]]:
         "(cell index, ename, evalue) for every error output (a traceback) in the notebook model."
