@@ -38,6 +38,10 @@ def _run_args(p):
     p.add_argument('--workers', type=int, default=None, help='parallel renders (default: number of cores)')
     p.add_argument('--no-batch', dest='batch', action='store_false', default=None, help='individual calls instead of one Batch job')
     p.add_argument('--repair-rounds', type=int, default=2, help='LLM repair rounds before the template fallback (default 2)')
+    p.add_argument('--thinking', default=None, metavar='LEVEL|BUDGET', help='every scene\'s thinking: minimal, low, medium, high or a token budget '
+                   '(default: THINKING_LEVEL, THINKING_BUDGET, else per scene from its complexity; a scene\'s own `thinking` wins)')
+    p.add_argument('--http-retries', type=int, default=None, help='attempts per HTTP call on 408/429/5xx (default: MANIM_NB_HTTP_RETRIES, else 5)')
+    p.add_argument('--attempts', type=int, default=None, help='calls per individual codegen request, the later ones thinking least (default: MANIM_NB_ATTEMPTS, else 2)')
     p.add_argument('--probe-rounds', type=int, default=8, help='dry runs the probe may spend fixing a failing scene by rules, before any repair (default 8; 0: off)')
     p.add_argument('--no-qa', dest='qa', action='store_false', help='no layout QA (OUT/qa, the layout_issues column, rule-based layout fixes)')
     p.add_argument('--layout-runs', type=int, default=6, help='dry runs the layout rules may spend on a scene with layout issues (default 6; 0: off)')
@@ -87,7 +91,7 @@ def parser() -> argparse.ArgumentParser:
 
 # %% ../nbs/17_cli.ipynb #721d5bbf
 STAMP = '.done.json'
-_RUN_ENV = re.compile(r'^(GEMINI_|GOOGLE_|TTS_|MANIM_|XDG_CACHE_HOME$)')
+_RUN_ENV = re.compile(r'^(GEMINI_|GOOGLE_|TTS_|MANIM_|THINKING_|USE_BATCH_|SCRIPT_MODEL$|XDG_CACHE_HOME$)')
 
 def _code_files() -> list[Path]:
     "Files whose change may change a video: our package's, and markers of manim's and google-genai's installs."
@@ -147,7 +151,7 @@ def _options(a) -> 'RunOptions':
                       repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
                       no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code,
                       qa=a.qa, layout_runs=a.layout_runs, layout_repair=a.layout_repair, aspect=a.aspect, subtitles=a.subtitles,
-                      burn_subtitles=a.burn_subtitles, language=a.language)
+                      burn_subtitles=a.burn_subtitles, language=a.language, thinking=a.thinking, http_retries=a.http_retries, attempts=a.attempts)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()

@@ -224,6 +224,7 @@ class SceneCode:
     scene: str = ''
     model: str = ''
     text: str = field(default='', repr=False)  # the raw answer of the last attempt
+    thinking: str = ''  # the thinking the first attempt asked for (a level or a budget, as text)
 
     @property
     def ok(self) -> bool: return bool(self.code)
@@ -245,6 +246,7 @@ class Outcome:
     layout: str
     codegen_source: str = ''
     thinking_used: bool = False
+    thinking: str = ''  # the thinking asked for (a level or a budget); thinking_used: whether the model reported any
     attempts: int = 0
     gate_fixes: str = ''
     probe_rounds: int = 0  # dry runs the probe spent fixing it without a model call

@@ -14,10 +14,11 @@ from urllib.parse import parse_qs, urlparse
 from .core import quiet_sdk_logs
 
 # %% auto #0
-__all__ = ['CODE_MODES', 'STORYBOARD_MODES', 'JOB_ENDS', 'DEFAULT_METHODS', 'CLASS_RE', 'TOPIC_RE', 'SCENES_RE', 'TTS_MIME',
-           'FakeClock', 'Faults', 'thinking_budget', 'requested_scene', 'caption_source', 'scene_code', 'faulty_code',
-           'fake_storyboard', 'storyboard_answer', 'pcm_for', 'usage_for', 'request_kind', 'answer', 'Job', 'ApiError',
-           'check_request', 'FakeGemini', 'serve']
+__all__ = ['CODE_MODES', 'STORYBOARD_MODES', 'JOB_ENDS', 'DEFAULT_METHODS', 'GEMINI3_LEVELS', 'CLASS_RE', 'TOPIC_RE', 'SCENES_RE',
+           'TTS_MIME', 'LEVEL_THOUGHTS', 'FakeClock', 'Faults', 'thinking_budget', 'thinking_level', 'gemini3_levels',
+           'thinking_error', 'thinking_level_used', 'requested_scene', 'caption_source', 'scene_code', 'faulty_code',
+           'fake_storyboard', 'storyboard_answer', 'pcm_for', 'prompt_tokens', 'usage_for', 'request_kind', 'answer',
+           'Job', 'ApiError', 'check_request', 'FakeGemini', 'serve']
 
 # %% ../nbs/06_fake_gemini.ipynb #effb0b4a
 class FakeClock:
@@ -88,6 +89,40 @@ def thinking_budget(req:dict) -> Optional[int]:
     "The thinking budget a `GenerateContentRequest` asks for (None when it sets none)."
     b = _get(_get(_gen_config(req), 'thinkingConfig'), 'thinkingBudget')
     return None if b is None else int(b)
+
+def thinking_level(req:dict) -> Optional[str]:
+    "The Gemini 3 thinking level a request asks for, upper-cased (None when it sets none, or THINKING_LEVEL_UNSPECIFIED)."
+    l = _get(_get(_gen_config(req), 'thinkingConfig'), 'thinkingLevel')
+    l = None if l is None else str(l).upper()
+    return None if l in (None, '', 'THINKING_LEVEL_UNSPECIFIED') else l
+
+# %% ../nbs/06_fake_gemini.ipynb #54198636
+GEMINI3_LEVELS = dict(pro=('LOW', 'HIGH'), flash=('MINIMAL', 'LOW', 'MEDIUM', 'HIGH'))
+_KNOWN_LEVELS = ('MINIMAL', 'LOW', 'MEDIUM', 'HIGH', 'XHIGH')  # types.ThinkingLevel in google-genai 3.6
+
+def gemini3_levels(model:str) -> Optional[tuple]:
+    "The thinking levels a Gemini 3 model takes (`gemini-3*-pro*`: LOW, HIGH; other `gemini-3*`: four); None before Gemini 3."
+    m = model.removeprefix('models/')
+    if not m.startswith('gemini-3'): return None
+    return GEMINI3_LEVELS['pro' if re.match(r'gemini-3[\w.]*-pro', m) else 'flash']
+
+def thinking_error(req:dict, model:str) -> Optional[str]:
+    "The message of the 400 the real service gives for the request's thinking config on `model`; None when it takes it."
+    level, budget, levels = thinking_level(req), thinking_budget(req), gemini3_levels(model)
+    if level is not None and budget is not None: return 'You can only set only one of thinking budget and thinking level.'
+    if budget == 0 and '-pro' in model: return 'Budget 0 is invalid. This model only works in thinking mode.'
+    if level is None: return None
+    if level not in _KNOWN_LEVELS:
+        return ("Invalid value at 'generation_config.thinking_config.thinking_level' "
+                f'(type.googleapis.com/google.ai.generativelanguage.v1beta.ThinkingConfig.ThinkingLevel), "{level}"')
+    if levels is None: return 'Thinking level is not supported for this model.'
+    if level not in levels: return f'Thinking level {level} is not supported for this model. Please retry with other thinking level.'
+    return None
+
+def thinking_level_used(req:dict, model:str) -> Optional[str]:
+    "The level a Gemini 3 model thinks at: the request's, else HIGH (its default) unless a budget is set; None before Gemini 3."
+    if gemini3_levels(model) is None: return None
+    return thinking_level(req) or (None if thinking_budget(req) is not None else 'HIGH')
 
 # %% ../nbs/06_fake_gemini.ipynb #c9538d2e
 CLASS_RE = re.compile(r'^Class name:\s*`?(Scene\d+)`?\s*$', re.M)
@@ -204,11 +239,19 @@ def pcm_for(text:str, sec_per_char:float=0.06, rate:int=24000) -> bytes:
 
 # %% ../nbs/06_fake_gemini.ipynb #34c618b5
 def _tokens(s:str) -> int: return max(1, math.ceil(len(s) / 4))
+def _prompt_text(req:dict) -> str: return '\n'.join(_texts(_get(req, 'systemInstruction')) + ['\n'.join(_texts(_get(req, 'contents')))])
 
-def usage_for(prompt:str, answer_tokens:int, budget:Optional[int]) -> dict:
-    "A `usageMetadata` dict; thoughts only for a non-zero thinking budget."
+def prompt_tokens(req:dict) -> int:
+    "The `promptTokenCount` of a request (system instruction and contents), about a token per 4 characters."
+    return _tokens(_prompt_text(req))
+
+LEVEL_THOUGHTS = dict(MINIMAL=0, LOW=320, MEDIUM=1536, HIGH=4096)  # thoughts a Gemini 3 answer reports per level
+
+def usage_for(prompt:str, answer_tokens:int, budget:Optional[int], level:Optional[str]=None) -> dict:
+    "A `usageMetadata` dict; thoughts only for a non-zero thinking budget, or a Gemini 3 `level` above MINIMAL."
     p = _tokens(prompt)
-    t = 0 if not budget else (min(budget, 200 + p // 2) if budget > 0 else 300)
+    if level is not None: t = LEVEL_THOUGHTS.get(level, 0)
+    else: t = 0 if not budget else (min(budget, 200 + p // 2) if budget > 0 else 300)
     u = dict(promptTokenCount=p, candidatesTokenCount=answer_tokens, totalTokenCount=p + answer_tokens + t)
     if t: u['thoughtsTokenCount'] = t
     return u
@@ -234,7 +277,7 @@ def answer(req:dict, # a GenerateContentRequest (camelCase or snake_case)
           ) -> dict:
     "The fake's `GenerateContentResponse` (as a JSON dict) for one request."
     prompt = '\n'.join(_texts(_get(req, 'contents')))
-    full = '\n'.join(_texts(_get(req, 'systemInstruction')) + [prompt])
+    full = _prompt_text(req)
     kind, budget = request_kind(req), thinking_budget(req)
     if kind == 'tts':
         pcm = pcm_for(prompt, faults.sec_per_char)
@@ -247,7 +290,7 @@ def answer(req:dict, # a GenerateContentRequest (camelCase or snake_case)
         text = faulty_code(scene_code(scene), scene['name'], mode)
     elif kind == 'storyboard': text = storyboard_answer(prompt, _take(faults.storyboard))
     else: text = f'(fake answer to: {prompt[:60]})'
-    usage = usage_for(full, _tokens(text) if text else 0, budget)
+    usage = usage_for(full, _tokens(text) if text else 0, budget, thinking_level_used(req, model))
     if mode == 'safety':
         usage.pop('candidatesTokenCount'); usage['totalTokenCount'] = usage['promptTokenCount'] + usage.get('thoughtsTokenCount', 0)
         return _response(None, usage, model, 'SAFETY')
@@ -299,6 +342,7 @@ _V = r'/(v1beta|v1)'
 _ROUTES = [
     ('POST', rf'^{_V}/models/([^/:]+):generateContent$', 'generateContent'),
     ('POST', rf'^{_V}/models/([^/:]+):batchGenerateContent$', 'batchGenerateContent'),
+    ('POST', rf'^{_V}/models/([^/:]+):countTokens$', 'countTokens'),
     ('GET', rf'^{_V}/models/([^/:]+)$', 'models.get'),
     ('GET', rf'^{_V}/batches$', 'batches.list'),
     ('GET', rf'^{_V}/batches/([^/:]+)$', 'batches.get'),
@@ -310,9 +354,8 @@ _ROUTES = [
 ]
 
 def check_request(req:dict, model:str):
-    "Raise the 400 the real service gives for a request it refuses: thinking off (budget 0) on a 2.5 Pro model."
-    if thinking_budget(req) == 0 and '-pro' in model and request_kind(req) != 'tts':
-        raise ApiError(400, 'Budget 0 is invalid. This model only works in thinking mode.')
+    "Raise the 400 the real service gives for a thinking config it refuses (see `thinking_error`); TTS requests are exempt."
+    if (msg := thinking_error(req, model)) and request_kind(req) != 'tts': raise ApiError(400, msg)
 
 # %% ../nbs/06_fake_gemini.ipynb #e1776b8d
 class _Handler(BaseHTTPRequestHandler):
@@ -449,6 +492,16 @@ def _fg_models_get(self, model, ver, **_):
                 thinking='tts' not in model)
 
 FakeGemini._generateContent, FakeGemini._models_get = _fg_generateContent, _fg_models_get
+
+# %% ../nbs/06_fake_gemini.ipynb #9426314f
+def _fg_countTokens(self, model, raw, ver, **_):
+    self._model(model, 'countTokens')
+    body = _loads(raw); gcr = _get(body, 'generateContentRequest')
+    if gcr is not None and _get(body, 'contents'): raise ApiError(400, 'Only one of contents and generateContentRequest may be set.')
+    n = prompt_tokens(gcr if isinstance(gcr, dict) else dict(contents=_get(body, 'contents')))
+    return dict(totalTokens=n, promptTokensDetails=[dict(modality='TEXT', tokenCount=n)])
+
+FakeGemini._countTokens = _fg_countTokens
 
 # %% ../nbs/06_fake_gemini.ipynb #53318fbc
 def _fg_batchGenerateContent(self, model, raw, ver, **_):

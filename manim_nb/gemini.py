@@ -11,8 +11,8 @@ from typing import Callable, Optional, Sequence
 # %% auto #0
 __all__ = ['RETRY_CODES', 'PRICES', 'BATCH_DISCOUNT', 'DEFAULT_MANIM_MODEL', 'DEFAULT_SCRIPT_MODEL', 'DEFAULT_THINKING_BUDGET',
            'GeminiError', 'GeminiConfigError', 'make_client', 'prices', 'price_for', 'cost_usd', 'usage_of',
-           'manim_model', 'script_model', 'thinking_budget_from_env', 'min_thinking_budget', 'code_of', 'answer_text',
-           'code_config', 'generate_code', 'generate_many', 'storyboard_from_topic']
+           'manim_model', 'script_model', 'thinking_budget_from_env', 'default_thinking', 'min_thinking_budget',
+           'code_of', 'answer_text', 'code_config', 'generate_code', 'generate_many', 'storyboard_from_topic']
 
 # %% ../nbs/08_gemini.ipynb #e3096098
 from google import genai
@@ -22,6 +22,7 @@ from .storyboard import SceneSpec, Storyboard, StoryboardError
 from .prompts import code_prompt, storyboard_prompt, storyboard_schema, system_instruction, to_storyboard
 from .gate import GateError, extract_code
 from .cache import ReplayMiss
+from .models import MODELS, Thinking, lowest_thinking, model_info, parse_thinking, thinking_config, thinking_from_env
 
 # %% ../nbs/08_gemini.ipynb #debe08f4
 quiet_sdk_logs()
@@ -57,13 +58,7 @@ def make_client(api_key:str|None=None, # default: GEMINI_API_KEY, GOOGLE_API_KEY
     return genai.Client(api_key=key, http_options=opts)
 
 # %% ../nbs/08_gemini.ipynb #7968e3fd
-PRICES = {
-    'gemini-2.5-pro': (1.25, 10.00),
-    'gemini-2.5-flash': (0.30, 2.50),
-    'gemini-2.5-flash-lite': (0.10, 0.40),
-    'gemini-2.5-flash-preview-tts': (0.50, 10.00),
-    'gemini-2.5-pro-preview-tts': (1.00, 20.00),
-}
+PRICES = {m.name: (m.input_usd, m.output_usd) for m in MODELS.values()}  # the table's prices at import (see `prices()`)
 BATCH_DISCOUNT = 0.5
 
 def _price_pair(v) -> tuple[float, float]:
@@ -72,8 +67,12 @@ def _price_pair(v) -> tuple[float, float]:
 
 def prices(overrides:dict|None=None # {model: (input, output) | {'input','output'}}, on top of the env's
           ) -> dict[str, tuple[float, float]]:
-    "The price table: PRICES, then `MANIM_NB_PRICES` (JSON), then `overrides`."
-    table = dict(PRICES)
+    "The price table: the model table's, then `MANIM_NB_PRICES` (JSON), then `overrides`."
+    return {m.name: (m.input_usd, m.output_usd) for m in MODELS.values()} | _overrides(overrides)
+
+def _overrides(overrides:dict|None=None) -> dict[str, tuple[float, float]]:
+    "The prices set by `MANIM_NB_PRICES` and `overrides` only."
+    table = {}
     env = os.environ.get('MANIM_NB_PRICES', '').strip()
     if env:
         try: table.update({k: _price_pair(v) for k, v in json.loads(env).items()})
@@ -96,7 +95,11 @@ def cost_usd(usage:Usage, # tokens of the call(s)
              table:dict|None=None # price table (default: `prices()`)
             ) -> float:
     "What the tokens cost in USD; thought tokens are billed as output."
-    p = price_for(model, table)
+    over = _overrides() if table is None else table
+    info = model_info(model)
+    p = price_for(model, over) if over else None
+    if p is None and info is not None:  # the table's price: long prompts and the batch discount included
+        return info.cost(usage.input_tokens, usage.output_tokens + usage.thought_tokens, batch)
     if p is None:
         warnings.warn(f'no price for model {model!r}; counting it as free (set MANIM_NB_PRICES to price it)')
         return 0.0
@@ -126,9 +129,16 @@ def thinking_budget_from_env() -> int:
     try: return int(v) if v else DEFAULT_THINKING_BUDGET
     except ValueError: raise GeminiConfigError(f'THINKING_BUDGET must be an integer (-1 = automatic, 0 = off), got {v!r}') from None
 
+def default_thinking() -> Thinking:
+    "A codegen call's thinking when nothing else sets it: THINKING_LEVEL, else THINKING_BUDGET, else 4096 tokens."
+    try: s = thinking_from_env()
+    except ConfigError as e: raise GeminiConfigError(str(e)) from None
+    return DEFAULT_THINKING_BUDGET if s is None else s
+
 def min_thinking_budget(model:str) -> int:
-    "The smallest budget `model` accepts: 128 for 2.5 Pro (thinking cannot be turned off), else 0."
-    return 128 if '-pro' in model and 'tts' not in model else 0
+    "The smallest budget `model` accepts: 128 for 2.5 Pro (thinking cannot be turned off), else 0 (a level model: 0)."
+    low = lowest_thinking(model)
+    return low if isinstance(low, int) else 0
 
 # %% ../nbs/08_gemini.ipynb #5913a255
 _CLASS_RE = re.compile(r'^\s*class\s+\w+', re.M)
@@ -150,12 +160,14 @@ def answer_text(resp) -> tuple[str, str]:
     return ''.join(p.text for p in parts if p.text and not p.thought), finish
 
 # %% ../nbs/08_gemini.ipynb #986ab933
-def code_config(budget:Optional[int]=None, # thinking budget (default THINKING_BUDGET, else 4096)
-                system:Optional[str]=None # the system instruction (default `system_instruction()`)
+def code_config(thinking:Optional[Thinking]=None, # a level or a budget (default `default_thinking()`)
+                system:Optional[str]=None, # the system instruction (default `system_instruction()`)
+                model:Optional[str]=None # the model it goes to: the setting in the form it takes (None: as given)
                ) -> types.GenerateContentConfig:
-    "The config of a codegen request: our system instruction and a thinking budget."
+    "The config of a codegen request: our system instruction and the thinking asked for, as `model` takes it."
+    tc = thinking_config(model or '', default_thinking() if thinking is None else thinking)
     return types.GenerateContentConfig(system_instruction=system or system_instruction(),
-                                       thinking_config=types.ThinkingConfig(thinking_budget=thinking_budget_from_env() if budget is None else budget))
+                                       thinking_config=types.ThinkingConfig(**tc) if tc else None)
 
 # %% ../nbs/08_gemini.ipynb #5e49cf68
 def generate_code(client:genai.Client, # a client from `make_client` (or one pointed at a fake server)
@@ -163,21 +175,22 @@ def generate_code(client:genai.Client, # a client from `make_client` (or one poi
                   title:str='', # the video's title
                   duration:float=0.0, # narration seconds the animation should fill
                   model:str|None=None, # default: MANIM_MODEL, else gemini-2.5-pro
-                  thinking_budget:int|None=None, # first attempt's budget; default THINKING_BUDGET, else 4096
+                  thinking:Thinking|None=None, # first attempt's level or budget; default `default_thinking()`
+                  thinking_budget:int|None=None, # the same as a budget (the older name)
                   prompt:str|None=None, # the user prompt (default `code_prompt(scene, title, duration)`; e.g. a repair prompt)
                   system:str|None=None, # the system instruction (default `system_instruction()`)
                   max_attempts:int=2 # calls at most; attempts after the first go without thinking
                  ) -> SceneCode:
     "Ask Gemini for one scene's Manim code, retrying once without thinking on an error or an empty/blocked answer."
     model = model or manim_model()
-    budget = thinking_budget_from_env() if thinking_budget is None else thinking_budget
+    first = thinking if thinking is not None else thinking_budget if thinking_budget is not None else default_thinking()
     prompt = prompt or code_prompt(scene, title, duration)
     system = system or system_instruction()
     res = SceneCode(None, 'individual', 0, scene=scene.name, model=model)
     for i in range(max_attempts):
         res.attempts = i + 1
-        b = budget if i == 0 else min_thinking_budget(model)
-        try: resp = client.models.generate_content(model=model, contents=prompt, config=code_config(b, system))
+        t = first if i == 0 else lowest_thinking(model)
+        try: resp = client.models.generate_content(model=model, contents=prompt, config=code_config(t, system, model))
         except Exception as e:
             res.error = f'{type(e).__name__}: {e}'; continue
         res.usage = res.usage + usage_of(resp, model)

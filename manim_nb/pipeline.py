@@ -117,6 +117,10 @@ class RunOptions:
     qa: bool = True                 # layout QA of every render: OUT/qa/SceneN.json and .png, the `layout_issues` column
     layout_runs: int = 6            # dry runs the layout rules may spend on a scene with layout issues (0: no rule-based fixes)
     layout_repair: bool = True      # one LLM repair round for layout issues the rules left (kept only when it has fewer issues)
+    thinking: Optional[str] = None  # every scene's thinking: minimal | low | medium | high | a token budget (default: THINKING_LEVEL,
+                                    # THINKING_BUDGET, else per scene from its complexity; a scene's own `thinking` wins)
+    http_retries: Optional[int] = None  # attempts per HTTP call on 408/429/5xx (default MANIM_NB_HTTP_RETRIES, else 5; 1: no retry)
+    attempts: Optional[int] = None  # calls per individual codegen request, the retries thinking least (default MANIM_NB_ATTEMPTS, else 2)
 
 # %% ../nbs/15_pipeline.ipynb #249eb0ab
 @patch
@@ -130,6 +134,11 @@ def resolved(self:RunOptions) -> RunOptions:
     if (self.workers or 0) < 0: raise RunError(f'--workers must be a number of parallel renders (1 or more), not {self.workers}')
     if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
     if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
+    http_retries, attempts = _count_option(self.http_retries, 'MANIM_NB_HTTP_RETRIES', 5), _count_option(self.attempts, 'MANIM_NB_ATTEMPTS', 2)
+    if self.thinking is not None:
+        from manim_nb.models import parse_thinking
+        try: parse_thinking(self.thinking)
+        except ManimNbError as e: raise RunError(f'--thinking: {e}') from None
     if self.probe_rounds < 0: raise RunError(f'--probe-rounds must be 0 or more, not {self.probe_rounds}')
     if self.layout_runs < 0: raise RunError(f'--layout-runs must be 0 or more, not {self.layout_runs}')
     if self.aspect not in ('16:9', '9:16', '1:1'): raise RunError(f'--aspect must be 16:9, 9:16 or 1:1, not {self.aspect!r}')
@@ -139,7 +148,17 @@ def resolved(self:RunOptions) -> RunOptions:
     from manim_nb.providers import PROVIDERS
     if provider not in PROVIDERS: raise RunError(f'unknown provider {provider!r}; use one of {", ".join(sorted(PROVIDERS))}')
     if tts not in VOICES: raise RunError(f'unknown narration provider {tts!r} (TTS_PROVIDER or --tts); use one of {", ".join(sorted(VOICES))}')
-    return replace(self, provider=provider, tts=tts, workers=self.workers or os.cpu_count() or 1, batch=batch and self.replay is None)
+    return replace(self, provider=provider, tts=tts, workers=self.workers or os.cpu_count() or 1, batch=batch and self.replay is None,
+                   http_retries=http_retries, attempts=attempts)
+
+def _count_option(v:Optional[int], var:str, default:int) -> int:
+    "A count of 1 or more: `v`, else the environment variable `var`, else `default`."
+    if v is None:
+        s = os.environ.get(var, '').strip()
+        try: v = int(s) if s else default
+        except ValueError: raise RunError(f'{var} must be a whole number (1 or more), not {s!r}') from None
+    if v < 1: raise RunError(f'--{var.removeprefix("MANIM_NB_").lower().replace("_", "-")} ({var}) must be 1 or more, not {v}')
+    return v
 
 # %% ../nbs/15_pipeline.ipynb #73f64c88
 try: import fcntl
@@ -295,7 +314,7 @@ def gemini_client(self:Run):
         from manim_nb.cache import CachingClient
         if self.client is None and not self.options.replay:
             from manim_nb.gemini import make_client
-            self.client = make_client()
+            self.client = make_client(retries=self.options.http_retries or 5)
         self._llm = CachingClient(None if self.options.replay else self.client, self.caches)
     return self._llm
 
@@ -373,7 +392,7 @@ def tts_phase(run:Run, on_audio:Optional[Callable[[SceneSpec], None]]=None) -> N
 
 # %% ../nbs/15_pipeline.ipynb #5e9682e1
 def _code_fp(run, s) -> str:
-    return digest('code', s.model_dump(), run.storyboard.title, run.options.provider, run.audio_s(s.seq), run.options.captions,
+    return digest('code', s.model_dump(exclude_none=True), run.storyboard.title, run.options.provider, run.audio_s(s.seq), run.options.captions,
                   run.provider.identity(), run.manifest.scene(s.seq).get('narration'))
 
 VOICE_CHARS_PER_CHAR, VOICE_CHARS_MIN, VOICE_BLOCKS_MAX = 4, 3000, 100  # what a scene's voiceover blocks may have spoken
@@ -419,18 +438,18 @@ def record_code(run, s, res:SceneCode) -> str:
     rec = run.manifest.scene(s.seq)
     usage = dict((Usage.from_record(rec) + res.usage).record(), attempts=rec.get('attempts', 0) + res.attempts)
     if not res.code:
-        run.manifest.update(s.seq, **usage, codegen_source=res.source, error=res.error or 'no code')
+        run.manifest.update(s.seq, **usage, codegen_source=res.source, thinking=res.thinking, error=res.error or 'no code')
         return res.error or 'no code'
     v = check(res.code, s.name)
     if not v.ok:  # kept for the repair prompt, never rendered
         atomic_write(run.path('rejected', s.seq), v.code or res.code)
-        run.manifest.update(s.seq, **usage, codegen_source=res.source, error='gate: ' + '; '.join(v.errors))
+        run.manifest.update(s.seq, **usage, codegen_source=res.source, thinking=res.thinking, error='gate: ' + '; '.join(v.errors))
         return 'gate: ' + '; '.join(v.errors)
     run.path('rejected', s.seq).unlink(missing_ok=True)
     plan, texts, vnote = _voice_plan(run, s, v.code) if uses_voiceover(v.code) else (None, [], '')
     code = with_trailer(v.code, s.name, s.text, rec.get('narration'), run.options.captions, plan)
     atomic_write(run.path('code', s.seq), code)
-    run.manifest.update(s.seq, **usage, codegen_source=res.source, gate_fixes='; '.join(v.fixes), voiceover=plan is not None,
+    run.manifest.update(s.seq, **usage, codegen_source=res.source, thinking=res.thinking, gate_fixes='; '.join(v.fixes), voiceover=plan is not None,
                         voice_plan=plan, voice_texts=texts, voice_s=round(sum(p['duration'] for p in (plan or {}).values()), 3),
                         code_fp=_code_fp(run, s), code_sha=digest(code), error='', note='; '.join(x for x in (res.error, vnote) if x))
     return ''

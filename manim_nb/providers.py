@@ -4,17 +4,19 @@
 
 # %% ../nbs/14_providers.ipynb #cd7bcf60
 from __future__ import annotations
-import time
+import json, re, time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 # %% auto #0
-__all__ = ['PROVIDERS', 'prompt_frame', 'register_provider', 'make_provider', 'OfflineProvider', 'GeminiProvider']
+__all__ = ['PROVIDERS', 'prompt_frame', 'register_provider', 'make_provider', 'OfflineProvider', 'scene_complexity',
+           'scene_thinking', 'GeminiProvider']
 
 # %% ../nbs/14_providers.ipynb #5ab1f4c2
 from .core import SceneCode, patch
+from .models import THINKING_LEVELS, parse_thinking, thinking_from_env
 from .storyboard import SceneSpec
-from .templates import template_source
+from .templates import TEMPLATES, template_source
 from .prompts import code_prompt, repair_prompt
 from .cache import CachingClient, get_answer, put_answer, request_key
 from .render import render_env
@@ -67,6 +69,30 @@ def _sdk():
     from manim_nb import batch, gemini
     return gemini, batch
 
+# %% ../nbs/14_providers.ipynb #b40b1a2d
+_FORMULA = re.compile(r'\\[a-zA-Z]+|\$[^$]+\$|\b(formula|equation|integral|derivative|matrix|matrices|sum of|squared|fraction)\b', re.I)
+_GRAPH = re.compile(r'\b(graph|plot|axes|axis|curve|parabola|sine|cosine|histogram|chart|number line|coordinate|function)s?\b', re.I)
+_SPACE = re.compile(r'\b(3d|three[- ]dimensional|surface|sphere|cube|cylinder|cone|torus|solid|camera|ThreeDScene)s?\b', re.I)
+
+def scene_complexity(s:SceneSpec) -> int:
+    "Points for what makes a scene hard to write (see above): 0 for a template with its params."
+    if s.layout in TEMPLATES and s.params: return 0
+    text = f'{s.anim} {s.text} {json.dumps(s.params, default=str)}'
+    return (1 + (len(s.anim) > 240) + bool(_FORMULA.search(text)) + bool(_GRAPH.search(text)) + 2 * bool(_SPACE.search(text)))
+
+def scene_thinking(s:SceneSpec, # the scene
+                   run_setting=None, # the run's setting (RunOptions.thinking, the environment), which wins over complexity
+                   repair:bool=False # a repair round: one level more
+                  ):
+    "The thinking to ask for `s`: its own, else the run's, else a level from its complexity (one more for a repair)."
+    setting = s.thinking if s.thinking is not None else parse_thinking(run_setting) if run_setting is not None else None
+    if setting is None:
+        n = scene_complexity(s)
+        setting = 'low' if n == 0 else 'medium' if n <= 2 else 'high'
+    if repair and isinstance(setting, str): setting = THINKING_LEVELS[min(THINKING_LEVELS.index(setting) + 1, len(THINKING_LEVELS) - 1)]
+    elif repair and setting >= 0: setting = max(2 * setting, 1024)
+    return setting
+
 # %% ../nbs/14_providers.ipynb #d172810c
 @register_provider('gemini')
 class GeminiProvider:
@@ -94,11 +120,11 @@ class GeminiProvider:
         return {s.seq: (code_prompt(s, t, run.audio_s(s.seq), **kw(s)) if code is None else repair_prompt(s, t, run.audio_s(s.seq), code, err, **kw(s)))
                 for s, code, err in items}
 
-    def _cached(self, prompts, run, cfg) -> dict[int, SceneCode]:
+    def _cached(self, prompts, run, cfgs) -> dict[int, SceneCode]:
         "Answers recorded before (this run, the shared cache, or a replay): no call, no cost."
         out = {}
         for q, p in prompts.items():
-            resp = get_answer(run.caches, request_key(self.model, p, cfg))
+            resp = get_answer(run.caches, request_key(self.model, p, cfgs[q]))
             a = _sdk()[1].read_answer(f'cache-{q}', resp, None, self.model) if resp is not None else None
             if a is not None and a.code: out[q] = SceneCode(a.code, 'cache', 0, model=self.model)
         return out
@@ -113,10 +139,10 @@ class GeminiProvider:
 
 # %% ../nbs/14_providers.ipynb #95b8057f
 @patch
-def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfg) -> dict:
-    "One batch job for the prompts `todo`; its `Answer`s by request key."
+def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict) -> dict:
+    "One batch job for the prompts `todo` (each with its own config); its `Answer`s by request key."
     batch = _sdk()[1]
-    reqs = [batch.Request(f'{purpose}-{q}', p, cfg) for q, p in todo.items()]
+    reqs = [batch.Request(f'{purpose}-{q}', p, cfgs[q]) for q, p in todo.items()]
     with run.manifest.lock: state = run.manifest.data['batch'].setdefault(purpose, {})
     emit = lambda d: run.emit('batch', 'state', purpose=purpose, seqs=sorted(todo), **d)
     return batch.run_batch(client.client or client, self.model, reqs, state, run.manifest.save, self.cancel_on_timeout, emit,
@@ -125,23 +151,27 @@ def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:
 @patch
 def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int, SceneCode]:
     gemini = _sdk()[0]
-    prompts, notes, tried, cfg = self._prompts(items, run), {}, {}, gemini.code_config()
+    prompts, notes, tried = self._prompts(items, run), {}, {}
+    run_setting = getattr(getattr(run, 'options', None), 'thinking', None) or thinking_from_env()
+    think = {s.seq: scene_thinking(s, run_setting, repair=code is not None) for s, code, _ in items}
+    cfgs = {q: gemini.code_config(t, model=self.model) for q, t in think.items()}
     scenes, client = {s.seq: s for s, _, _ in items}, self.client_for(run)
     ready = getattr(run, 'code_ready', None) or (lambda q, sc: None)  # the pipeline renders each answer at once
-    out = self._cached(prompts, run, cfg)
+    out = self._cached(prompts, run, cfgs)
     for q in out: ready(q, out[q])
     todo = {q: p for q, p in prompts.items() if q not in out}
     if self.batch and todo:
-        got = self._batch_round(todo, run, client, purpose, cfg)
+        got = self._batch_round(todo, run, client, purpose, cfgs)
         for q in todo:
             a = got[f'{purpose}-{q}']
-            if a.response is not None and a.code: put_answer(run.caches, request_key(self.model, todo[q], cfg), a.response)
-            if a.code: out[q] = SceneCode(a.code, source, 1, a.usage, scene=scenes[q].name, model=self.model); ready(q, out[q])
+            if a.response is not None and a.code: put_answer(run.caches, request_key(self.model, todo[q], cfgs[q]), a.response)
+            if a.code: out[q] = SceneCode(a.code, source, 1, a.usage, scene=scenes[q].name, model=self.model, thinking=str(think[q])); ready(q, out[q])
             else: notes[q], tried[q] = a.error, a.usage
     def one(q):
         if q in notes: run.emit('batch', 'fallback', q, reason=notes[q])
-        r = gemini.generate_code(client, scenes[q], run.storyboard.title, run.audio_s(q), model=self.model, prompt=prompts[q])
-        r.source = 'individual' if source == 'batch' else source
+        r = gemini.generate_code(client, scenes[q], run.storyboard.title, run.audio_s(q), model=self.model, prompt=prompts[q], thinking=think[q],
+                                 max_attempts=getattr(getattr(run, 'options', None), 'attempts', None) or 2)
+        r.source, r.thinking = ('individual' if source == 'batch' else source), str(think[q])
         if q in notes:
             r.attempts, r.usage = r.attempts + 1, tried[q] + r.usage
             r.error = f'fell back from batch: {notes[q]}' + (f'; then {r.error}' if r.error else '')

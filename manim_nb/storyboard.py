@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, re
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional, Union
 
 # %% auto #0
 __all__ = ['SEED_LAYOUTS', 'MAX_VALUES', 'MAX_DEPTH', 'MAX_BYTES', 'known_layouts', 'SceneSpec', 'Storyboard', 'StoryboardError',
@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from .core import ManimNbError, atomic_write, patch
 from .templates import TEMPLATES
+from .models import parse_thinking
 
 # %% ../nbs/03_storyboard.ipynb #660aa1df
 SEED_LAYOUTS = ('title_and_main_content', 'split_screen', 'custom')
@@ -34,6 +35,13 @@ class SceneSpec(BaseModel):
     anim: str = ''
     layout: str = 'title_and_main_content'
     params: dict[str, Any] = Field(default_factory=dict)
+    thinking: Optional[Union[int, str]] = None  # this scene's thinking (a level or a budget); None: from its complexity
+
+    @field_validator('thinking')
+    @classmethod
+    def _thinking(cls, v):
+        try: return parse_thinking(v)
+        except ManimNbError as e: raise ValueError(str(e)) from None
 
     @field_validator('text')
     @classmethod

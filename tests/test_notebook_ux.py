@@ -7,6 +7,7 @@ import pytest
 import manim_nb.pipeline as pipeline
 import manim_nb.widgets as widgets
 from manim_nb.fake_gemini import FakeClock, FakeGemini
+from manim_nb.core import COLUMNS
 from manim_nb.outcomes import Outcomes, outcomes_html
 from manim_nb.pipeline import Run, RunError, RunOptions
 from manim_nb.providers import GeminiProvider
@@ -110,7 +111,7 @@ def test_the_outcomes_view_is_narrow_and_keeps_errors(tmp_path):
     err = 'ValueError: the <real> reason, ' + ' '.join(f'word{i}' for i in range(40))  # a long reason (the manifest keeps the log)
     run.manifest.update(1, error=err)
     df = run.outcomes
-    assert isinstance(df, Outcomes) and len(df.columns) == 18          # the table stays complete
+    assert isinstance(df, Outcomes) and list(df.columns) == COLUMNS     # the table stays complete
     h = run._repr_html_()
     head = re.findall(r'<th [^>]*>([^<]*)</th>', h.split('</thead>')[0])
     assert head == ['scene', 'layout', 'source', 'render', 'render s', 'cost', 'fixes', 'layout issues', 'error']
@@ -118,7 +119,7 @@ def test_the_outcomes_view_is_narrow_and_keeps_errors(tmp_path):
     cell = h.split('<tbody>')[1].split('</tr>')[0]
     assert html.escape(err) in cell and '…' not in cell
     assert 'white-space:pre-wrap' in cell
-    assert 'total (1)' in h and 'all 18 columns' in h
+    assert 'total (1)' in h and f'all {len(COLUMNS)} columns' in h
     # what pandas derives from it is an outcomes table too; a column selection shows as pandas shows it
     assert isinstance(df[df.render_status == 'ok'], Outcomes)
     assert 'manim-nb-outcomes' not in df[['scene']]._repr_html_()
