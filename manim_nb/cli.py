@@ -37,6 +37,8 @@ def _run_args(p):
     p.add_argument('--quality', '-q', choices=['l', 'm', 'h'], default='l', help='render quality (default l: 480p15)')
     p.add_argument('--workers', type=int, default=None, help='parallel renders (default: number of cores)')
     p.add_argument('--no-batch', dest='batch', action='store_false', default=None, help='individual calls instead of one Batch job')
+    p.add_argument('--batch-size', type=int, default=None, metavar='N', help='scenes per batch job, in order, so the first scenes come back first '
+                   '(default: one job up to 25 scenes, else even jobs of at most 25)')
     p.add_argument('--repair-rounds', type=int, default=2, help='LLM repair rounds before the template fallback (default 2)')
     p.add_argument('--thinking', default=None, metavar='LEVEL|BUDGET', help='every scene\'s thinking: minimal, low, medium, high or a token budget '
                    '(default: THINKING_LEVEL, THINKING_BUDGET, else per scene from its complexity; a scene\'s own `thinking` wins)')
@@ -58,7 +60,12 @@ def _run_args(p):
     p.add_argument('--executor', default=None, metavar='dask://HOST:PORT', help='render on a Dask cluster (pip install manim_nb[dask])')
     p.add_argument('--trusted-code', action='store_true', help='the scenes\' code is yours: render it even where the sandbox cannot contain it')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    p.add_argument('--estimate', action='store_true', help='print what the run would cost (prompts counted by the service, expected output, '
+                   'batch and interactive prices, narration) and stop: nothing is generated')
+    p.add_argument('--max-cost', type=float, default=None, metavar='USD', help='refuse a run whose estimate is over USD, and make no fallback '
+                   'or repair call that would push the spend past it (those scenes keep their templates)')
 
+# %% ../nbs/17_cli.ipynb #c0c97add
 def parser() -> argparse.ArgumentParser:
     "The `manim-nb` argument parser."
     ap = argparse.ArgumentParser(prog='manim-nb', description='Turn a storyboard or a topic into a narrated Manim video.')
@@ -151,7 +158,8 @@ def _options(a) -> 'RunOptions':
                       repair_rounds=a.repair_rounds, probe_rounds=a.probe_rounds, timeout=a.timeout, captions=a.captions, cache=a.cache,
                       no_cache=a.no_cache, replay=a.replay, executor=a.executor, trusted_code=a.trusted_code,
                       qa=a.qa, layout_runs=a.layout_runs, layout_repair=a.layout_repair, aspect=a.aspect, subtitles=a.subtitles,
-                      burn_subtitles=a.burn_subtitles, language=a.language, thinking=a.thinking, http_retries=a.http_retries, attempts=a.attempts)
+                      burn_subtitles=a.burn_subtitles, language=a.language, thinking=a.thinking, http_retries=a.http_retries, attempts=a.attempts,
+                      max_cost=a.max_cost, batch_size=a.batch_size)
 
 def _finish(run:'Run', key:Optional[str]=None) -> int:
     summary = run.summary()
@@ -176,6 +184,7 @@ def cmd_render(a) -> int:
     from manim_nb.storyboard import load_storyboard
     sb, opts = load_storyboard(a.storyboard), _options(a)
     check_out(out); opts.resolved()  # a bad storyboard, option or -o stops here, before the folder is touched
+    if a.estimate: print(Run(sb, out, opts).estimate()); return 0
     with RunLock(out):
         drop_stamp(out)
         run = Run(sb, out, opts, listeners=[ProgressBars(disable=a.no_progress)])
@@ -193,6 +202,7 @@ def cmd_make(a) -> int:
     from manim_nb.storyboard import load_storyboard
     check_out(out); opts.resolved()
     client = None if a.replay else make_client()
+    if a.estimate: print(_estimate_make(a.topic, out, opts, client)); return 0
     with RunLock(out):
         drop_stamp(out)
         if (out/'storyboard.json').exists(): sb = out/'storyboard.json'  # resume: never ask twice
@@ -203,6 +213,28 @@ def cmd_make(a) -> int:
             sb.save(out/'storyboard.json')
         run = Run(sb, out, opts, client=client, listeners=[ProgressBars(disable=a.no_progress)])
         return _finish(run.execute(), key if key is not None else stamp_key(a, out, out/'storyboard.json'))
+
+# %% ../nbs/17_cli.ipynb #b3745b30
+def _estimate_make(topic:str, out:Path, opts, client) -> str:
+    "What `make TOPIC` would cost, without asking for anything."
+    from manim_nb.pipeline import Run
+    from manim_nb.storyboard import SceneSpec, Storyboard, load_storyboard
+    if (out/'storyboard.json').exists(): return str(Run(load_storyboard(out/'storyboard.json'), out, opts, client=client).estimate())
+    from manim_nb.gemini import script_model
+    from manim_nb.models import model_info
+    from manim_nb.prompts import storyboard_prompt
+    from manim_nb.providers import _count
+    model, n = script_model(), 5
+    tokens, counted = _count(client, model, '', storyboard_prompt(topic, n))
+    info = model_info(model)
+    sb_usd = info.cost(tokens, 2000 + 1024) if info else 0.0
+    typical = Storyboard(title=topic, scenes=[SceneSpec(seq=i, text='A sentence or two of narration for this scene, about twenty words long in all.',
+                                                        layout='custom', anim='Draw the idea step by step, with labels.') for i in range(1, n + 1)])
+    import tempfile
+    with tempfile.TemporaryDirectory() as d: e = Run(typical, Path(d)/'est', opts, client=client).estimate()
+    return (f'storyboard: {tokens} prompt tokens ({"counted" if counted else "about"}) with {model}: about ${sb_usd:.4f}\n'
+            f'then, for {n} typical scenes: {e.totals()}\n'
+            f'total, roughly: ${sb_usd + e.total_usd:.4f} (run `make --estimate` again once the storyboard is saved for a scene-by-scene figure)')
 
 # %% ../nbs/17_cli.ipynb #4348d740
 def cmd_status(a) -> int:

@@ -255,6 +255,7 @@ class Outcome:
     output_tokens: int = 0
     thought_tokens: int = 0
     cost_usd: float = 0.0
+    estimate_usd: float = 0.0  # what the last estimate (`run.estimate()`, --estimate, --max-cost) said the scene would cost
     tts_source: str = ''
     audio_s: float = 0.0
     render_status: str = 'pending'

@@ -41,7 +41,7 @@ DEFAULT_METHODS = ('generateContent', 'countTokens', 'batchGenerateContent')
 class Faults:
     "What the fake server gets wrong, and how slowly. Every field can be changed while the server runs."
     latency: float = 0.0        # wall seconds added to every interactive `generateContent` call (a list: one per call, then 0)
-    turnaround: float = 0.0     # server-clock seconds a new batch job stays PENDING
+    turnaround: float = 0.0     # server-clock seconds a new batch job stays PENDING (a list: one per job, in creation order, then 0)
     run_time: float = 0.0       # then server-clock seconds it stays RUNNING before it ends
     job_end: str = 'SUCCEEDED'  # how new jobs end: SUCCEEDED | FAILED | EXPIRED | CANCELLED | PENDING (stuck forever)
     http_errors: dict = field(default_factory=dict)   # {endpoint: {n: 429|500|503|'drop', '*': code}} or {endpoint: [code, ...]} (calls 1..k)
@@ -533,7 +533,7 @@ def _fg_batchGenerateContent(self, model, raw, ver, **_):
         results.append(res)
     if f.out_of_order: results.reverse()
     with self._lock: jid = f'{f.job_ids}{len(self.jobs) + 1}' if f.job_ids else uuid.uuid4().hex[:12]
-    job = Job(f'batches/{jid}', model, _get(batch, 'displayName') or '', self.clock(), f.turnaround, f.run_time, f.job_end,
+    job = Job(f'batches/{jid}', model, _get(batch, 'displayName') or '', self.clock(), _take(f.turnaround, 0.0), f.run_time, f.job_end,
               results, input_file=src, output_file=f'files/batch-{jid}' if src else None)
     with self._lock: self.jobs[job.name] = job
     return self._operation(job, ver)

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Callable, Optional, Union
 if TYPE_CHECKING: import pandas
 
 # %% auto #0
-__all__ = ['LOCK', 'VOICE_CHARS_PER_CHAR', 'VOICE_CHARS_MIN', 'VOICE_BLOCKS_MAX', 'CLIP_SLACK', 'ISO639_2', 'Manifest',
-           'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run', 'tts_phase',
-           'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round', 'probe_phase',
-           'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene', 'chapter_title', 'timeline',
-           'finish_final', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'summarize', 'status']
+__all__ = ['LOCK', 'VOICE_CHARS_PER_CHAR', 'VOICE_CHARS_MIN', 'VOICE_BLOCKS_MAX', 'CLIP_SLACK', 'ISO639_2', 'AUDIO_TOKENS_PER_S',
+           'Manifest', 'RunError', 'has_api_key', 'RunOptions', 'check_out', 'RunLock', 'make_caches', 'Run',
+           'tts_phase', 'record_code', 'codegen_phase', 'voice_and_code', 'clip_key', 'Renderer', 'render_round',
+           'probe_phase', 'layout_phase', 'layout_repair_phase', 'render_phase', 'mux_scene', 'chapter_title',
+           'timeline', 'finish_final', 'assemble_phase', 'outcome_of', 'outcome_rows', 'write_outcomes', 'Estimate',
+           'summarize', 'status']
 
 # %% ../nbs/15_pipeline.ipynb #e1ad9637
 from .core import (COLUMNS, NO_SPACE, Event, ManimNbError, NoSpaceError, Outcome, SceneCode, Usage, api_key_from_env, atomic_path,
@@ -121,6 +122,8 @@ class RunOptions:
                                     # THINKING_BUDGET, else per scene from its complexity; a scene's own `thinking` wins)
     http_retries: Optional[int] = None  # attempts per HTTP call on 408/429/5xx (default MANIM_NB_HTTP_RETRIES, else 5; 1: no retry)
     attempts: Optional[int] = None  # calls per individual codegen request, the retries thinking least (default MANIM_NB_ATTEMPTS, else 2)
+    max_cost: Optional[float] = None  # USD: refuse a run whose estimate is over it; stop fallbacks and repairs that would pass it
+    batch_size: Optional[int] = None  # scenes per batch job, in order of appearance (default: one job up to 25 scenes, else even jobs of <= 25)
 
 # %% ../nbs/15_pipeline.ipynb #249eb0ab
 @patch
@@ -135,6 +138,8 @@ def resolved(self:RunOptions) -> RunOptions:
     if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
     if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
     http_retries, attempts = _count_option(self.http_retries, 'MANIM_NB_HTTP_RETRIES', 5), _count_option(self.attempts, 'MANIM_NB_ATTEMPTS', 2)
+    if self.batch_size is not None and self.batch_size < 1: raise RunError(f'--batch-size must be 1 or more scenes per job, not {self.batch_size}')
+    if self.max_cost is not None and not self.max_cost >= 0: raise RunError(f'--max-cost must be 0 or more US dollars, not {self.max_cost}')
     if self.thinking is not None:
         from manim_nb.models import parse_thinking
         try: parse_thinking(self.thinking)
@@ -1040,6 +1045,7 @@ def _no_space(run, e:BaseException) -> Optional[NoSpaceError]:
 
 def _execute(run) -> tuple[Optional[Path], dict]:
     _resume(run)
+    if run.options.max_cost is not None: _check_cap(run)
     run.emit('run', 'start', out=str(run.out))
     owned, ok = run.executor is None and bool(run.options.executor), False
     try:
@@ -1049,6 +1055,7 @@ def _execute(run) -> tuple[Optional[Path], dict]:
     finally: _wrap_up(run, owned, ok)
     return final, failed
 
+# %% ../nbs/15_pipeline.ipynb #3207d6d7
 @patch
 def live_view(self:Run, show:Optional[bool]=None):
     "What shows the run while it executes: nothing here (the CLI, scripts, workers); `manim_nb.widgets` shows its live status in a notebook."
@@ -1073,6 +1080,67 @@ def _execute_run(self:Run) -> Run:
         raise RunError(f'{len(failed)} scene(s) could not be rendered ({names}); see {self.out/"outcomes.csv"}'
                        + ('; final.mp4 has the other scenes' if final else ''))
     return self
+
+# %% ../nbs/15_pipeline.ipynb #0b303b31
+AUDIO_TOKENS_PER_S = 32  # speech output tokens per second of audio
+
+@dataclass
+class Estimate:
+    "What a run would still cost, scene by scene (`rows`), at the batch and interactive prices."
+    rows: list[dict]
+    batch: bool  # the run's code goes in a batch job
+    model: str = ''
+
+    def total(self, key:str) -> float: return round(sum(float(r.get(key) or 0) for r in self.rows), 6)
+    @property
+    def codegen_usd(self) -> float: return self.total('batch_usd' if self.batch else 'interactive_usd')
+    @property
+    def total_usd(self) -> float: return round(self.codegen_usd + self.total('narration_usd'), 6)
+
+    def table(self) -> 'pandas.DataFrame':
+        import pandas as pd
+        return pd.DataFrame(self.rows, columns=['scene', 'thinking', 'prompt_tokens', 'counted', 'output_tokens', 'thought_tokens',
+                                                'batch_usd', 'interactive_usd', 'narration_usd'])
+    def totals(self) -> str:
+        return (f"estimate for {len(self.rows)} scene(s) with {self.model or 'no model'}: code ${self.total('batch_usd'):.4f} in a batch job, "
+                f"${self.total('interactive_usd'):.4f} interactive; narration ${self.total('narration_usd'):.4f}; "
+                f"total ${self.total_usd:.4f} ({'batch' if self.batch else 'interactive'})")
+    def __str__(self) -> str: return self.table().to_string(index=False) + '\n' + self.totals()
+    def _repr_html_(self) -> str:
+        import html
+        return self.table().to_html(index=False) + f'<p><b>{html.escape(self.totals())}</b></p>'
+
+# %% ../nbs/15_pipeline.ipynb #d86f23a2
+def _narration_usd(run, s) -> float:
+    "An online voice's price for a scene not narrated yet (0 offline, or when it is spoken already)."
+    if run.manifest.scene(s.seq).get('narration') or not getattr(get_voice(run.options.tts), 'online', False): return 0.0
+    from manim_nb.models import model_info
+    from manim_nb.tts import tts_model
+    from manim_nb.voiceover import estimated_timing
+    info = model_info(tts_model())
+    secs = float(estimated_timing(s.text, run.options.language).get('duration') or 0)
+    return info.cost(len(s.text) // 4 + 1, int(secs * AUDIO_TOKENS_PER_S), batch=run.options.tts == 'gemini_batch') if info else 0.0
+
+@patch
+def estimate(self:Run) -> Estimate:
+    "What the run would still cost, scene by scene, without generating or speaking anything."
+    todo = [s for s in self.storyboard.scenes if _stale_code(self, s)]
+    est = getattr(self.provider, 'estimate', None)
+    code = {r['scene']: r for r in (est(todo, self) if est and todo else [])}
+    rows = [dict(scene=s.name, **{k: v for k, v in code.get(s.name, dict(thinking='', prompt_tokens=0, counted=False, output_tokens=0,
+                                  thought_tokens=0, batch_usd=0.0, interactive_usd=0.0)).items() if k not in ('scene', 'recorded')},
+                 narration_usd=round(_narration_usd(self, s), 6)) for s in self.storyboard.scenes]
+    e = Estimate(rows, bool(getattr(self.provider, 'batch', False)), getattr(self.provider, 'model', ''))
+    for s, r in zip(self.storyboard.scenes, rows):  # kept next to the actual spend, in the outcomes
+        if s.name in code or r['narration_usd']: self.manifest.update(s.seq, estimate_usd=round(r['batch_usd' if e.batch else 'interactive_usd'] + r['narration_usd'], 6))
+    return e
+
+def _check_cap(run):
+    "Refuse, before anything is made, a run whose estimate is over `max_cost`."
+    e = run.estimate()
+    if e.total_usd > run.options.max_cost:
+        raise RunError(f'the estimated cost ${e.total_usd:.4f} is over --max-cost ${run.options.max_cost:g}; nothing was generated '
+                       f'(see the estimate with --estimate, raise the cap, or lower the thinking)')
 
 # %% ../nbs/15_pipeline.ipynb #5f224fbb
 def summarize(rows:list[Outcome], manifest:dict) -> str:

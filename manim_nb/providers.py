@@ -9,11 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 # %% auto #0
-__all__ = ['PROVIDERS', 'prompt_frame', 'register_provider', 'make_provider', 'OfflineProvider', 'scene_complexity',
-           'scene_thinking', 'GeminiProvider']
+__all__ = ['PROVIDERS', 'EXPECTED_CODE', 'EXPECTED_THOUGHTS', 'AUTO_BATCH', 'prompt_frame', 'register_provider', 'make_provider',
+           'OfflineProvider', 'scene_complexity', 'scene_thinking', 'GeminiProvider', 'expected_thoughts', 'CostCap',
+           'batch_parts']
 
 # %% ../nbs/14_providers.ipynb #5ab1f4c2
-from .core import SceneCode, patch
+from .core import SceneCode, Usage, patch
 from .models import THINKING_LEVELS, parse_thinking, thinking_from_env
 from .storyboard import SceneSpec
 from .templates import TEMPLATES, template_source
@@ -139,15 +140,18 @@ class GeminiProvider:
 
 # %% ../nbs/14_providers.ipynb #95b8057f
 @patch
-def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict) -> dict:
-    "One batch job for the prompts `todo` (each with its own config); its `Answer`s by request key."
+def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict, part:str='', created=None) -> dict:
+    "One batch job for the prompts `todo` (each with its own config); its `Answer`s by request key. `part`: which job of several."
     batch = _sdk()[1]
     reqs = [batch.Request(f'{purpose}-{q}', p, cfgs[q]) for q, p in todo.items()]
-    with run.manifest.lock: state = run.manifest.data['batch'].setdefault(purpose, {})
-    emit = lambda d: run.emit('batch', 'state', purpose=purpose, seqs=sorted(todo), **d)
+    with run.manifest.lock: state = run.manifest.data['batch'].setdefault(purpose + part, {})
+    def emit(d):
+        run.emit('batch', 'state', purpose=purpose, part=part, seqs=sorted(todo), **d)
+        if created is not None and (d.get('name') or d.get('error')): created.set()  # the job exists (or will not): the next may go
     return batch.run_batch(client.client or client, self.model, reqs, state, run.manifest.save, self.cancel_on_timeout, emit,
-                     f'manim_nb-{purpose}', run.manifest.lock, **self.poll_kw)
+                     f'manim_nb-{purpose}{part}', run.manifest.lock, **self.poll_kw)
 
+# %% ../nbs/14_providers.ipynb #64ecf327
 @patch
 def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int, SceneCode]:
     gemini = _sdk()[0]
@@ -160,15 +164,40 @@ def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int
     out = self._cached(prompts, run, cfgs)
     for q in out: ready(q, out[q])
     todo = {q: p for q, p in prompts.items() if q not in out}
-    if self.batch and todo:
-        got = self._batch_round(todo, run, client, purpose, cfgs)
-        for q in todo:
+    cap = CostCap(getattr(getattr(run, 'options', None), 'max_cost', None), run)
+    if source == 'repair' and cap.cap is not None:  # a repair round is made only for the scenes the cap still allows
+        for q in list(todo):
+            if why := cap.take(self._call_usd(todo[q], think[q], self.batch)):
+                out[q] = SceneCode(None, source, 0, scene=scenes[q].name, model=self.model, error=why, thinking=str(think[q]))
+                ready(q, out[q]); del todo[q]
+    import threading
+    made = [threading.Event() for _ in range(len(todo) + 1)]
+    def job(i, qs):  # one batch job; its answers are gated and rendered as soon as it ends, while later jobs still run
+        if i: made[i - 1].wait()  # jobs are created in order of appearance, so the service queues them in that order
+        try: got = self._batch_round({q: todo[q] for q in qs}, run, client, purpose, cfgs, f'.{i + 1}' if i else '', made[i])
+        finally: made[i].set()
+        for q in qs:
             a = got[f'{purpose}-{q}']
             if a.response is not None and a.code: put_answer(run.caches, request_key(self.model, todo[q], cfgs[q]), a.response)
             if a.code: out[q] = SceneCode(a.code, source, 1, a.usage, scene=scenes[q].name, model=self.model, thinking=str(think[q])); ready(q, out[q])
             else: notes[q], tried[q] = a.error, a.usage
+    if self.batch and todo:
+        parts = batch_parts(list(todo), getattr(getattr(run, 'options', None), 'batch_size', None))
+        if len(parts) == 1: job(0, parts[0])
+        else:
+            with ThreadPoolExecutor(len(parts)) as ex: list(ex.map(job, range(len(parts)), parts))
     def one(q):
         if q in notes: run.emit('batch', 'fallback', q, reason=notes[q])
+        usd = self._call_usd(prompts[q], think[q], False)
+        if why := cap.take(usd):
+            r = SceneCode(None, 'individual' if source == 'batch' else source, 1 if q in notes else 0, tried.get(q) or Usage(),
+                          scene=scenes[q].name, model=self.model, thinking=str(think[q]),
+                          error=(f'fell back from batch: {notes[q]}; then ' if q in notes else '') + why)
+            ready(q, r)
+            return q, r
+        try: return q, _individual(q)
+        finally: cap.release(usd)
+    def _individual(q):
         r = gemini.generate_code(client, scenes[q], run.storyboard.title, run.audio_s(q), model=self.model, prompt=prompts[q], thinking=think[q],
                                  max_attempts=getattr(getattr(run, 'options', None), 'attempts', None) or 2)
         r.source, r.thinking = ('individual' if source == 'batch' else source), str(think[q])
@@ -176,7 +205,80 @@ def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int
             r.attempts, r.usage = r.attempts + 1, tried[q] + r.usage
             r.error = f'fell back from batch: {notes[q]}' + (f'; then {r.error}' if r.error else '')
         ready(q, r)
-        return q, r
+        return r
     if rest := [q for q in todo if q not in out]:
         with ThreadPoolExecutor(max(1, min(self.workers, len(rest)))) as ex: out.update(dict(ex.map(one, rest)))
     return out
+
+# %% ../nbs/14_providers.ipynb #3db84538
+EXPECTED_CODE, EXPECTED_THOUGHTS = 900, dict(minimal=0, low=1024, medium=3072, high=8192)
+
+def expected_thoughts(thinking) -> int:
+    "Thinking tokens to expect for a setting: per level, or three quarters of a budget (`-1`, automatic: as `high`)."
+    if isinstance(thinking, str): return EXPECTED_THOUGHTS.get(thinking, EXPECTED_THOUGHTS['medium'])
+    return EXPECTED_THOUGHTS['high'] if thinking < 0 else int(thinking * 0.75)
+
+def _count(raw, model:str, system:str, prompt:str) -> tuple[int, bool]:
+    "(prompt tokens, counted by the service?) for one request."
+    if raw is not None:
+        try: return int(raw.models.count_tokens(model=model, contents=[system, prompt]).total_tokens), True
+        except Exception: pass  # a model or a client that cannot count: the documented guess below
+    return (len(system) + len(prompt)) // 4 + 1, False
+
+@patch
+def estimate(self:GeminiProvider, scenes:list[SceneSpec], run) -> list[dict]:
+    "What `generate(scenes, run)` would cost, scene by scene, without generating anything."
+    from manim_nb.models import model_info
+    gemini = _sdk()[0]
+    system, info = gemini.system_instruction(), model_info(self.model)
+    run_setting = getattr(getattr(run, 'options', None), 'thinking', None) or thinking_from_env()
+    prompts = self._prompts([(s, None, None) for s in scenes], run)
+    client = self.client_for(run)
+    raw = getattr(client, 'client', client)
+    rows = []
+    for s in scenes:
+        t = scene_thinking(s, run_setting)
+        cfg = gemini.code_config(t, model=self.model)
+        recorded = get_answer(run.caches, request_key(self.model, prompts[s.seq], cfg)) is not None
+        n, counted = (0, True) if recorded else _count(raw, self.model, system, prompts[s.seq])
+        out = 0 if recorded else EXPECTED_CODE + len(s.anim) // 2
+        think = 0 if recorded else expected_thoughts(t)
+        price = (lambda b: info.cost(n, out + think, batch=b)) if info else (lambda b: 0.0)
+        rows.append(dict(scene=s.name, thinking=str(t), prompt_tokens=n, counted=counted, output_tokens=out, thought_tokens=think,
+                         batch_usd=round(price(True), 6), interactive_usd=round(price(False), 6), recorded=recorded))
+    return rows
+
+class CostCap:
+    "What a run may still spend (`RunOptions.max_cost`): each call reserves its expected cost before it is made."
+    def __init__(self, cap:Optional[float], run):
+        import threading
+        self.cap, self.run, self.held, self.lock = cap, run, 0.0, threading.Lock()
+    def spent(self) -> float:
+        with self.run.manifest.lock: return sum(float(r.get('cost_usd') or 0) for r in self.run.manifest.data.get('scenes', {}).values())
+    def take(self, usd:float) -> Optional[str]:
+        "Reserve `usd`; None when it fits under the cap, else why the call is not made."
+        if self.cap is None: return None
+        with self.lock:
+            now = self.spent() + self.held
+            if now + usd > self.cap: return f'cost cap: ${now:.4f} spent, and this call (about ${usd:.4f}) would pass --max-cost ${self.cap:g}'
+            self.held += usd
+    def release(self, usd:float):
+        if self.cap is not None:
+            with self.lock: self.held -= usd
+
+@patch
+def _call_usd(self:GeminiProvider, prompt:str, thinking, batch:bool) -> float:
+    "A quick expected cost of one codegen request (no counting call): 4 characters a token, the expected output."
+    from manim_nb.models import model_info
+    info = model_info(self.model)
+    return info.cost((len(prompt) + 6000) // 4, EXPECTED_CODE + expected_thoughts(thinking), batch) if info else 0.0
+
+# %% ../nbs/14_providers.ipynb #31c4d81a
+AUTO_BATCH = 25  # scenes per batch job when the run does not say
+
+def batch_parts(seqs:list[int], size:Optional[int]=None) -> list[list[int]]:
+    "The scenes split into batch jobs in order of appearance: jobs of `size`, or (None) one job up to AUTO_BATCH, else even jobs of at most AUTO_BATCH."
+    seqs = sorted(seqs)
+    if not seqs: return []
+    if size is None: size = -(-len(seqs) // -(-len(seqs) // AUTO_BATCH))
+    return [seqs[i:i + max(1, size)] for i in range(0, len(seqs), max(1, size))]

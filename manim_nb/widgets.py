@@ -86,7 +86,7 @@ class BatchStatus:
         self.lock, self.file, self.quiet = threading.RLock(), file, quiet
         self.run, self.out, self.names, self.chips = None, None, {}, {}
         self.job_name = self.job_state = self.elapsed = self.next_poll = self.job_error = None
-        self.cost, self.rendered, self.final, self._ok, self.layout = 0.0, 0, None, set(), {}
+        self.cost, self.rendered, self.final, self._ok, self.layout, self.jobs = 0.0, 0, None, set(), {}, {}
         self.widget = self._build() if (widget or (widget is None and _has_frontend())) else None
         if run is not None: self.attach(run)
 
@@ -130,6 +130,7 @@ class BatchStatus:
             if jobs:
                 j = next((j for j in reversed(jobs) if j.get('state') not in TERMINAL_JOB), jobs[-1])
                 self.job_name, self.job_state = j.get('name'), j.get('state')
+                self.jobs.update({j['name']: j.get('state') for j in jobs if j.get('name')})
             self._sync_manifest(m)
 
     def _sync_manifest(self, m:Optional[dict]):
@@ -166,6 +167,7 @@ def _apply(self:BatchStatus, ev:Event):
         if ev.kind == 'state':
             if d.get('name'): self.job_name = d['name']
             if d.get('state'): self.job_state = d['state']
+            if d.get('name'): self.jobs[d['name']] = d.get('state') or self.jobs.get(d['name'])
             if 'elapsed' in d: self.elapsed = d['elapsed']
             if 'next_poll' in d: self.next_poll = d['next_poll']
             self.job_error = d.get('error')
@@ -201,6 +203,10 @@ def _apply(self:BatchStatus, ev:Event):
 # %% ../nbs/16_widgets.ipynb #958d2a4a
 @patch
 def _job_line(self:BatchStatus) -> str:
+    if len(self.jobs) > 1:  # a long storyboard in several jobs: each one's state
+        short = lambda s: (s or '?').removeprefix('JOB_STATE_').lower()
+        done = sum(s in TERMINAL_JOB for s in self.jobs.values())
+        return f'{len(self.jobs)} batch jobs, {done} ended: ' + ', '.join(f'{n.rsplit("/", 1)[-1]} {short(s)}' for n, s in self.jobs.items())
     if not self.job_name and not self.job_state: return 'no batch job'
     s = f'batch {self.job_name or "(not created)"}: {self.job_state or "?"}'
     if self.elapsed is not None: s += f' (waited {_dur(self.elapsed)}, next poll in {_dur(self.next_poll)})' if self.job_state not in TERMINAL_JOB else f' (after {_dur(self.elapsed)})'
