@@ -39,7 +39,7 @@ def _run_args(p):
     p.add_argument('--no-batch', dest='batch', action='store_false', default=None, help='individual calls instead of one Batch job')
     p.add_argument('--batch-size', type=int, default=None, metavar='N', help='scenes per batch job, in order, so the first scenes come back first '
                    '(default: one job up to 25 scenes, else even jobs of at most 25)')
-    p.add_argument('--repair-rounds', type=int, default=2, help='LLM repair rounds before the template fallback (default 2)')
+    p.add_argument('--repair-rounds', type=int, default=None, help='LLM repair rounds before the template fallback (default: MANIM_NB_REPAIR_ROUNDS, else 2)')
     p.add_argument('--thinking', default=None, metavar='LEVEL|BUDGET', help='every scene\'s thinking: minimal, low, medium, high or a token budget '
                    '(default: THINKING_LEVEL, THINKING_BUDGET, else per scene from its complexity; a scene\'s own `thinking` wins)')
     p.add_argument('--http-retries', type=int, default=None, help='attempts per HTTP call on 408/429/5xx (default: MANIM_NB_HTTP_RETRIES, else 5)')

@@ -101,7 +101,7 @@ class RunOptions:
     quality: str = 'l'              # l | m | h
     workers: Optional[int] = None   # parallel renders (default: cores)
     batch: Optional[bool] = None    # one Batch job for all code (default: USE_BATCH_MANIM, true)
-    repair_rounds: int = 2          # LLM repair rounds before the template fallback
+    repair_rounds: Optional[int] = None  # LLM repair rounds before the template fallback (default MANIM_NB_REPAIR_ROUNDS, else 2; 0: none)
     probe_rounds: int = 8           # dry runs the probe may spend fixing a failing scene by rules, before any repair (0: off)
     timeout: float = 180.0          # wall-clock seconds per scene render
     captions: bool = False          # narration captions drawn by the scene along the bottom edge (template scenes)
@@ -136,8 +136,8 @@ def resolved(self:RunOptions) -> RunOptions:
     if self.quality not in ('l', 'm', 'h'): raise RunError(f'quality must be l, m or h, not {self.quality!r}')
     if (self.workers or 0) < 0: raise RunError(f'--workers must be a number of parallel renders (1 or more), not {self.workers}')
     if not self.timeout > 0: raise RunError(f'--timeout must be a positive number of seconds, not {self.timeout}')
-    if self.repair_rounds < 0: raise RunError(f'--repair-rounds must be 0 or more, not {self.repair_rounds}')
     http_retries, attempts = _count_option(self.http_retries, 'MANIM_NB_HTTP_RETRIES', 5), _count_option(self.attempts, 'MANIM_NB_ATTEMPTS', 2)
+    repair_rounds = _count_option(self.repair_rounds, 'MANIM_NB_REPAIR_ROUNDS', 2, least=0)
     if self.batch_size is not None and self.batch_size < 1: raise RunError(f'--batch-size must be 1 or more scenes per job, not {self.batch_size}')
     if self.max_cost is not None and not self.max_cost >= 0: raise RunError(f'--max-cost must be 0 or more US dollars, not {self.max_cost}')
     if self.thinking is not None:
@@ -154,15 +154,15 @@ def resolved(self:RunOptions) -> RunOptions:
     if provider not in PROVIDERS: raise RunError(f'unknown provider {provider!r}; use one of {", ".join(sorted(PROVIDERS))}')
     if tts not in VOICES: raise RunError(f'unknown narration provider {tts!r} (TTS_PROVIDER or --tts); use one of {", ".join(sorted(VOICES))}')
     return replace(self, provider=provider, tts=tts, workers=self.workers or os.cpu_count() or 1, batch=batch and self.replay is None,
-                   http_retries=http_retries, attempts=attempts)
+                   http_retries=http_retries, attempts=attempts, repair_rounds=repair_rounds)
 
-def _count_option(v:Optional[int], var:str, default:int) -> int:
-    "A count of 1 or more: `v`, else the environment variable `var`, else `default`."
+def _count_option(v:Optional[int], var:str, default:int, least:int=1) -> int:
+    "A count of `least` or more: `v`, else the environment variable `var`, else `default`."
     if v is None:
         s = os.environ.get(var, '').strip()
         try: v = int(s) if s else default
-        except ValueError: raise RunError(f'{var} must be a whole number (1 or more), not {s!r}') from None
-    if v < 1: raise RunError(f'--{var.removeprefix("MANIM_NB_").lower().replace("_", "-")} ({var}) must be 1 or more, not {v}')
+        except ValueError: raise RunError(f'{var} must be a whole number ({least} or more), not {s!r}') from None
+    if v < least: raise RunError(f'--{var.removeprefix("MANIM_NB_").lower().replace("_", "-")} ({var}) must be {least} or more, not {v}')
     return v
 
 # %% ../nbs/15_pipeline.ipynb #73f64c88

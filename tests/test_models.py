@@ -13,7 +13,7 @@ from manim_nb.storyboard import SceneSpec, Storyboard
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch):
     for v in KEY_VARS + ('GOOGLE_GEMINI_BASE_URL', 'MANIM_MODEL', 'THINKING_BUDGET', 'THINKING_LEVEL', 'MANIM_NB_PRICES', 'USE_BATCH_MANIM',
-                         'MANIM_NB_BATCH_TIMEOUT', 'MANIM_NB_POLL_INTERVAL', 'TTS_PROVIDER', 'MANIM_NB_HTTP_RETRIES', 'MANIM_NB_ATTEMPTS'):
+                         'MANIM_NB_BATCH_TIMEOUT', 'MANIM_NB_POLL_INTERVAL', 'TTS_PROVIDER', 'MANIM_NB_HTTP_RETRIES', 'MANIM_NB_ATTEMPTS', 'MANIM_NB_REPAIR_ROUNDS'):
         monkeypatch.delenv(v, raising=False)
 
 def mixed():
@@ -116,3 +116,6 @@ def test_retries_are_options(tmp_path, monkeypatch):
     monkeypatch.delenv('MANIM_NB_HTTP_RETRIES')
     assert RunOptions().resolved().http_retries == 5
     with pytest.raises(RunError, match='--http-retries'): RunOptions(http_retries=0).resolved()
+    monkeypatch.setenv('MANIM_NB_REPAIR_ROUNDS', '0')
+    assert RunOptions().resolved().repair_rounds == 0 and RunOptions(repair_rounds=3).resolved().repair_rounds == 3
+    with pytest.raises(RunError, match='--repair-rounds'): RunOptions(repair_rounds=-1).resolved()
