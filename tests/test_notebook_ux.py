@@ -6,7 +6,6 @@ import pytest
 
 import manim_nb.pipeline as pipeline
 import manim_nb.widgets as widgets
-from manim_nb.fake_gemini import FakeClock, FakeGemini
 from manim_nb.core import COLUMNS
 from manim_nb.outcomes import Outcomes, outcomes_html
 from manim_nb.pipeline import Run, RunError, RunOptions
@@ -14,10 +13,8 @@ from manim_nb.providers import GeminiProvider
 from manim_nb.storyboard import SceneSpec, Storyboard
 from manim_nb.widgets import BatchStatus
 
-def two_scenes():
-    return Storyboard(title='Circles', scenes=[
-        SceneSpec(seq=1, text='Circles are everywhere.', layout='title_card', params=dict(title='Circles')),
-        SceneSpec(seq=2, text='A circle has a centre.', layout='custom', anim='Draw a circle.')])
+try: from test_widgets import fake_batch, two_scenes  # noqa: F401  (the same two scenes, and a fake batch on a fake clock)
+except ImportError: from tests.test_widgets import fake_batch, two_scenes  # noqa: F401
 
 class Frontend:
     "Stands in for Jupyter: `display(obj, display_id=True)` records the object and returns a handle that records updates."
@@ -37,13 +34,6 @@ def frontend(monkeypatch):
     monkeypatch.setattr(widgets, '_reader', lambda: 'kernel')
     monkeypatch.setattr(IPython.display, 'display', f.display)
     return f
-
-@pytest.fixture
-def fake_batch():
-    clk = FakeClock()
-    fake = FakeGemini(clock=clk, turnaround=600, run_time=300)
-    yield fake, clk
-    fake.stop()
 
 def test_execute_shows_the_live_status_then_leaves_a_snapshot(tmp_path, frontend, fake_batch):
     fake, clk = fake_batch
