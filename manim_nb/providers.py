@@ -221,7 +221,7 @@ def expected_thoughts(thinking) -> int:
 def _count(raw, model:str, system:str, prompt:str) -> tuple[int, bool]:
     "(prompt tokens, counted by the service?) for one request."
     if raw is not None:
-        try: return int(raw.models.count_tokens(model=model, contents=[system, prompt]).total_tokens), True
+        try: return int(raw.models.count_tokens(model=model, contents=[c for c in (system, prompt) if c]).total_tokens), True
         except Exception: pass  # a model or a client that cannot count: the documented guess below
     return (len(system) + len(prompt)) // 4 + 1, False
 

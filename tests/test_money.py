@@ -41,6 +41,14 @@ def test_estimate_makes_no_generate_call_and_a_cap_under_it_refuses(tmp_path):
         assert 'is over --max-cost' in p.stderr and 'nothing was generated' in p.stderr
         assert fake.calls['generateContent'] == 0 and fake.jobs_created == 0
 
+def test_make_estimate_before_the_storyboard_exists(tmp_path):
+    with FakeGemini() as fake:
+        p = cli(fake, 'make', 'Why the sky is blue', '-o', str(tmp_path/'out'), '--estimate', '--tts', 'espeak')
+        assert p.returncode == 0, p.stderr
+        assert 'storyboard:' in p.stdout and 'counted' in p.stdout and 'total, roughly: $' in p.stdout, p.stdout
+        assert fake.calls['generateContent'] == 0 and fake.jobs_created == 0 and fake.calls['countTokens'] >= 6
+        assert not (tmp_path/'out'/'storyboard.json').exists()
+
 def _capped_run(tmp_path, **faults):
     sb = Storyboard(title='One', scenes=[SceneSpec(seq=1, text='A circle.', layout='custom', anim='Draw a circle.'),
                                          SceneSpec(seq=2, text='Fine.', layout='title_card', params=dict(title='Fine'))])
