@@ -58,7 +58,8 @@ def make_client(api_key:str|None=None, # default: GEMINI_API_KEY, GOOGLE_API_KEY
     return genai.Client(api_key=key, http_options=opts)
 
 # %% ../nbs/08_gemini.ipynb #7968e3fd
-PRICES = {m.name: (m.input_usd, m.output_usd) for m in MODELS.values()}  # the table's prices at import (see `prices()`)
+def _table_prices() -> dict[str, tuple[float, float]]: return {m.name: (m.input_usd, m.output_usd) for m in MODELS.values()}
+PRICES = _table_prices()  # the model table's prices at import (`prices()` reads the table as it is now)
 BATCH_DISCOUNT = 0.5
 
 def _price_pair(v) -> tuple[float, float]:
@@ -68,7 +69,7 @@ def _price_pair(v) -> tuple[float, float]:
 def prices(overrides:dict|None=None # {model: (input, output) | {'input','output'}}, on top of the env's
           ) -> dict[str, tuple[float, float]]:
     "The price table: the model table's, then `MANIM_NB_PRICES` (JSON), then `overrides`."
-    return {m.name: (m.input_usd, m.output_usd) for m in MODELS.values()} | _overrides(overrides)
+    return _table_prices() | _overrides(overrides)
 
 def _overrides(overrides:dict|None=None) -> dict[str, tuple[float, float]]:
     "The prices set by `MANIM_NB_PRICES` and `overrides` only."

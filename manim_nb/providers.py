@@ -4,14 +4,14 @@
 
 # %% ../nbs/14_providers.ipynb #cd7bcf60
 from __future__ import annotations
-import json, re, time
+import json, re, threading, time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Optional
+from typing import Callable, Optional
 
 # %% auto #0
 __all__ = ['PROVIDERS', 'EXPECTED_CODE', 'EXPECTED_THOUGHTS', 'AUTO_BATCH', 'prompt_frame', 'register_provider', 'make_provider',
-           'OfflineProvider', 'scene_complexity', 'scene_thinking', 'GeminiProvider', 'expected_thoughts', 'CostCap',
-           'batch_parts']
+           'OfflineProvider', 'scene_complexity', 'scene_thinking', 'run_thinking', 'GeminiProvider',
+           'expected_thoughts', 'CostCap', 'batch_parts']
 
 # %% ../nbs/14_providers.ipynb #5ab1f4c2
 from .core import SceneCode, Usage, patch
@@ -94,6 +94,10 @@ def scene_thinking(s:SceneSpec, # the scene
     elif repair and setting >= 0: setting = max(2 * setting, 1024)
     return setting
 
+def run_thinking(run):
+    "The run-wide thinking setting: `RunOptions.thinking`, else THINKING_LEVEL / THINKING_BUDGET; None: per scene."
+    return getattr(getattr(run, 'options', None), 'thinking', None) or thinking_from_env()
+
 # %% ../nbs/14_providers.ipynb #d172810c
 @register_provider('gemini')
 class GeminiProvider:
@@ -140,7 +144,7 @@ class GeminiProvider:
 
 # %% ../nbs/14_providers.ipynb #95b8057f
 @patch
-def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict, part:str='', created=None) -> dict:
+def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict, part:str='', created=None, sleep=None) -> dict:
     "One batch job for the prompts `todo` (each with its own config); its `Answer`s by request key. `part`: which job of several."
     batch = _sdk()[1]
     reqs = [batch.Request(f'{purpose}-{q}', p, cfgs[q]) for q, p in todo.items()]
@@ -149,15 +153,35 @@ def _batch_round(self:GeminiProvider, todo:dict[int, str], run, client, purpose:
         run.emit('batch', 'state', purpose=purpose, part=part, seqs=sorted(todo), **d)
         if created is not None and (d.get('name') or d.get('error')): created.set()  # the job exists (or will not): the next may go
     return batch.run_batch(client.client or client, self.model, reqs, state, run.manifest.save, self.cancel_on_timeout, emit,
-                     f'manim_nb-{purpose}{part}', run.manifest.lock, **self.poll_kw)
+                     f'manim_nb-{purpose}{part}', run.manifest.lock, **(self.poll_kw | ({'sleep': sleep} if sleep else {})))
+
+@patch
+def _batch_jobs(self:GeminiProvider, todo:dict[int, str], run, client, purpose:str, cfgs:dict, handle:Callable) -> None:
+    "The batch jobs for `todo` in order of appearance (`batch_parts`); `handle(seqs, answers)` takes each job's answers as it ends."
+    cut = batch_parts(list(todo), getattr(getattr(run, 'options', None), 'batch_size', None), [s.seq for s in run.storyboard.scenes])
+    keys, parts = [f'.{k + 1}' if k else '' for k in cut], list(cut.values())
+    if len(parts) == 1: return handle(parts[0], self._batch_round(todo, run, client, purpose, cfgs, keys[0]))
+    made, stop, base = [threading.Event() for _ in parts], threading.Event(), self.poll_kw['sleep']
+    def sleep(s):  # an interrupted round (Ctrl-C or SIGTERM in the main thread) ends every job's polling; the jobs stay on record
+        if (stop.wait(s) if base is time.sleep else (base(s) or stop.is_set())): raise KeyboardInterrupt
+    def job(i):
+        if i: made[i - 1].wait()  # jobs are created in order of appearance, so the service queues them in that order
+        try:
+            if stop.is_set(): return
+            got = self._batch_round({q: todo[q] for q in parts[i]}, run, client, purpose, cfgs, keys[i], made[i], sleep)
+        finally: made[i].set()
+        handle(parts[i], got)
+    ex = ThreadPoolExecutor(len(parts))
+    try: list(ex.map(job, range(len(parts))))
+    except BaseException: stop.set(); raise
+    finally: ex.shutdown()
 
 # %% ../nbs/14_providers.ipynb #64ecf327
 @patch
 def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int, SceneCode]:
     gemini = _sdk()[0]
     prompts, notes, tried = self._prompts(items, run), {}, {}
-    run_setting = getattr(getattr(run, 'options', None), 'thinking', None) or thinking_from_env()
-    think = {s.seq: scene_thinking(s, run_setting, repair=code is not None) for s, code, _ in items}
+    think = {s.seq: scene_thinking(s, run_thinking(run), repair=code is not None) for s, code, _ in items}
     cfgs = {q: gemini.code_config(t, model=self.model) for q, t in think.items()}
     scenes, client = {s.seq: s for s, _, _ in items}, self.client_for(run)
     ready = getattr(run, 'code_ready', None) or (lambda q, sc: None)  # the pipeline renders each answer at once
@@ -170,22 +194,13 @@ def _round(self:GeminiProvider, items, run, purpose:str, source:str) -> dict[int
             if why := cap.take(self._call_usd(todo[q], think[q], self.batch)):
                 out[q] = SceneCode(None, source, 0, scene=scenes[q].name, model=self.model, error=why, thinking=str(think[q]))
                 ready(q, out[q]); del todo[q]
-    import threading
-    made = [threading.Event() for _ in range(len(todo) + 1)]
-    def job(i, qs):  # one batch job; its answers are gated and rendered as soon as it ends, while later jobs still run
-        if i: made[i - 1].wait()  # jobs are created in order of appearance, so the service queues them in that order
-        try: got = self._batch_round({q: todo[q] for q in qs}, run, client, purpose, cfgs, f'.{i + 1}' if i else '', made[i])
-        finally: made[i].set()
+    def handle(qs, got):  # one job's answers, gated and rendered as soon as it ends, while later jobs still run
         for q in qs:
             a = got[f'{purpose}-{q}']
             if a.response is not None and a.code: put_answer(run.caches, request_key(self.model, todo[q], cfgs[q]), a.response)
             if a.code: out[q] = SceneCode(a.code, source, 1, a.usage, scene=scenes[q].name, model=self.model, thinking=str(think[q])); ready(q, out[q])
             else: notes[q], tried[q] = a.error, a.usage
-    if self.batch and todo:
-        parts = batch_parts(list(todo), getattr(getattr(run, 'options', None), 'batch_size', None))
-        if len(parts) == 1: job(0, parts[0])
-        else:
-            with ThreadPoolExecutor(len(parts)) as ex: list(ex.map(job, range(len(parts)), parts))
+    if self.batch and todo: self._batch_jobs(todo, run, client, purpose, cfgs, handle)
     def one(q):
         if q in notes: run.emit('batch', 'fallback', q, reason=notes[q])
         usd = self._call_usd(prompts[q], think[q], False)
@@ -231,7 +246,7 @@ def estimate(self:GeminiProvider, scenes:list[SceneSpec], run) -> list[dict]:
     from manim_nb.models import model_info
     gemini = _sdk()[0]
     system, info = gemini.system_instruction(), model_info(self.model)
-    run_setting = getattr(getattr(run, 'options', None), 'thinking', None) or thinking_from_env()
+    run_setting = run_thinking(run)
     prompts = self._prompts([(s, None, None) for s in scenes], run)
     client = self.client_for(run)
     raw = getattr(client, 'client', client)
@@ -251,7 +266,6 @@ def estimate(self:GeminiProvider, scenes:list[SceneSpec], run) -> list[dict]:
 class CostCap:
     "What a run may still spend (`RunOptions.max_cost`): each call reserves its expected cost before it is made."
     def __init__(self, cap:Optional[float], run):
-        import threading
         self.cap, self.run, self.held, self.lock = cap, run, 0.0, threading.Lock()
     def spent(self) -> float:
         with self.run.manifest.lock: return sum(float(r.get('cost_usd') or 0) for r in self.run.manifest.data.get('scenes', {}).values())
@@ -276,9 +290,14 @@ def _call_usd(self:GeminiProvider, prompt:str, thinking, batch:bool) -> float:
 # %% ../nbs/14_providers.ipynb #31c4d81a
 AUTO_BATCH = 25  # scenes per batch job when the run does not say
 
-def batch_parts(seqs:list[int], size:Optional[int]=None) -> list[list[int]]:
-    "The scenes split into batch jobs in order of appearance: jobs of `size`, or (None) one job up to AUTO_BATCH, else even jobs of at most AUTO_BATCH."
-    seqs = sorted(seqs)
-    if not seqs: return []
-    if size is None: size = -(-len(seqs) // -(-len(seqs) // AUTO_BATCH))
-    return [seqs[i:i + max(1, size)] for i in range(0, len(seqs), max(1, size))]
+def batch_parts(seqs:list[int], # the scenes to send
+                size:Optional[int]=None, # scenes per job; None: one job up to AUTO_BATCH, else even jobs of at most AUTO_BATCH
+                every:Optional[list[int]]=None # the whole storyboard's scenes, whose order cuts the jobs (default: `seqs`)
+               ) -> dict[int, list[int]]:
+    "{job index: its scenes}: the storyboard cut into jobs in order of appearance, each holding the scenes of `seqs` in it."
+    every = sorted(every or seqs)
+    if not seqs: return {}
+    size = max(1, size or -(-len(every) // -(-len(every) // AUTO_BATCH)))
+    pos, out = {q: i for i, q in enumerate(every)}, {}
+    for q in sorted(seqs): out.setdefault(pos[q] // size, []).append(q)
+    return out

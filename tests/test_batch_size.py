@@ -73,3 +73,19 @@ def test_every_job_is_resumed_after_kill_9(tmp_path):
         man = json.loads((out/'manifest.json').read_text())
         assert [man['batch'][k]['name'] for k in ('codegen', 'codegen.2', 'codegen.3', 'codegen.4')] == names
         assert (out/'final.mp4').exists()
+
+def test_an_interrupt_ends_every_jobs_polling_and_a_resume_attaches_to_them(tmp_path):
+    clk = FakeClock()
+    fake = FakeGemini(clock=clk, turnaround=[0, 12000, 24000, 36000], run_time=60)
+    prov = lambda: GeminiProvider(client=fake.client(), model=MODEL, clock=clk, sleep=clk.sleep, poll_interval=60, timeout=48 * 3600)
+    opts = RunOptions(provider='gemini', tts='none', workers=2, batch_size=5)
+    def kill(ev):  # Ctrl-C while the four jobs are pending
+        if ev.phase == 'batch' and ev.data.get('part') == '.4' and ev.data.get('state') == 'JOB_STATE_PENDING': raise KeyboardInterrupt
+    import threading
+    with pytest.raises(KeyboardInterrupt): codegen_phase(Run(cards(20), tmp_path/'run', opts, provider=prov(), listeners=[kill]))
+    assert not [t.name for t in threading.enumerate() if t.name.startswith('ThreadPoolExecutor')]  # no job is still polling
+    assert fake.jobs_created == 4
+    run = Run(cards(20), tmp_path/'run', opts, provider=prov())
+    codegen_phase(run)
+    fake.stop()
+    assert fake.jobs_created == 4 and [o.codegen_source for o in outcome_rows(run)] == ['batch'] * 20
